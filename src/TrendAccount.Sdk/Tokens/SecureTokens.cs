@@ -1,0 +1,105 @@
+#if NET9_0_OR_GREATER
+using System.Buffers.Text;
+#endif
+using System.Security.Cryptography;
+using System.Text;
+
+namespace TrendAccount.Sdk;
+
+/// <summary>
+/// Issues opaque tokens (32 bytes from <see cref="RandomNumberGenerator"/>, base64url) and checks a
+/// presented token against a stored digest in constant time. Stateless and thread-safe.
+/// </summary>
+/// <remarks>
+/// Stores keep only the SHA-256 digest, so a leaked token table cannot be replayed. Tokens carry
+/// 256 bits of entropy, which is why a fast unsalted digest is enough here (unlike passwords).
+/// </remarks>
+public static class SecureTokens
+{
+    /// <summary>The number of random bytes in a token.</summary>
+    public const int TokenBytes = 32;
+
+    /// <summary>The length of a token in base64url characters.</summary>
+    public const int TokenLength = 43;
+
+    /// <summary>The length of a digest in hex characters.</summary>
+    public const int DigestLength = 64;
+
+    /// <summary>Issues a new token.</summary>
+    /// <returns>The token and its digest.</returns>
+    public static IssuedToken Issue()
+    {
+        Span<byte> random = stackalloc byte[TokenBytes];
+        RandomNumberGenerator.Fill(random);
+#if NET9_0_OR_GREATER
+        Span<byte> encoded = stackalloc byte[TokenLength];
+        Base64Url.EncodeToUtf8(random, encoded);
+        random.Clear();
+        var token = Encoding.ASCII.GetString(encoded);
+        return new IssuedToken(token, DigestOf(encoded));
+#else
+        var token = Convert.ToBase64String(random).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        random.Clear();
+        return new IssuedToken(token, DigestOf(Encoding.ASCII.GetBytes(token)));
+#endif
+    }
+
+    /// <summary>Computes the digest of a presented token.</summary>
+    /// <param name="token">The token as presented; any string.</param>
+    /// <returns>The SHA-256 digest as lower-case hex, or <see langword="null"/> when the string cannot be a token.</returns>
+    public static string? TryComputeDigest(string? token)
+    {
+        if (token is null || token.Length != TokenLength)
+        {
+            return null;
+        }
+
+        Span<byte> ascii = stackalloc byte[TokenLength];
+        for (var i = 0; i < TokenLength; i++)
+        {
+            var c = token[i];
+            if (!IsBase64UrlCharacter(c))
+            {
+                return null;
+            }
+
+            ascii[i] = (byte)c;
+        }
+
+        return DigestOf(ascii);
+    }
+
+    /// <summary>Checks a presented token against a stored digest in constant time.</summary>
+    /// <param name="token">The token as presented; any string.</param>
+    /// <param name="digest">The stored digest.</param>
+    /// <returns><see langword="true"/> when the token's digest equals <paramref name="digest"/>.</returns>
+    public static bool Verify(string? token, string? digest)
+    {
+        var presented = TryComputeDigest(token);
+        if (presented is null || digest is null || digest.Length != DigestLength)
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(
+            MemoryMarshalAsBytes(presented),
+            MemoryMarshalAsBytes(digest));
+    }
+
+    private static ReadOnlySpan<byte> MemoryMarshalAsBytes(string value) =>
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(value.AsSpan());
+
+    private static bool IsBase64UrlCharacter(char c) =>
+        c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_';
+
+    private static string DigestOf(ReadOnlySpan<byte> ascii)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(ascii, hash);
+#if NET9_0_OR_GREATER
+        return Convert.ToHexStringLower(hash);
+#else
+        return Convert.ToHexString(hash).ToLowerInvariant();
+#endif
+    }
+}

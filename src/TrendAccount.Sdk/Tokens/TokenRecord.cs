@@ -1,0 +1,33 @@
+namespace TrendAccount.Sdk;
+
+/// <summary>
+/// A stored token: only its digest, never the token itself. Immutable; stores return copies.
+/// </summary>
+public sealed record TokenRecord
+{
+    /// <summary>Gets the SHA-256 digest of the token as lower-case hex (<see cref="SecureTokens.DigestLength"/> characters).</summary>
+    public required string Digest { get; init; }
+
+    /// <summary>Gets the account the token belongs to.</summary>
+    public required Guid AccountId { get; init; }
+
+    /// <summary>Gets what the token may be used for.</summary>
+    public required TokenPurpose Purpose { get; init; }
+
+    /// <summary>Gets the account's security stamp when the token was issued; a token whose stamp no longer matches is dead.</summary>
+    public required string SecurityStamp { get; init; }
+
+    /// <summary>Gets when the token was issued.</summary>
+    public required DateTimeOffset IssuedAt { get; init; }
+
+    /// <summary>Gets when the token stops working (for sessions, the sliding idle expiry).</summary>
+    public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>Gets when the token was consumed or revoked; <see langword="null"/> while unused.</summary>
+    public DateTimeOffset? ConsumedAt { get; init; }
+
+    /// <summary>Tells whether the token is still usable at a given instant (not consumed, not expired).</summary>
+    /// <param name="now">The instant.</param>
+    /// <returns><see langword="true"/> when <see cref="ConsumedAt"/> is unset and <paramref name="now"/> is before <see cref="ExpiresAt"/>.</returns>
+    public bool IsActiveAt(DateTimeOffset now) => ConsumedAt is null && now < ExpiresAt;
+}
