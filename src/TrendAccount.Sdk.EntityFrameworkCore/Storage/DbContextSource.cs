@@ -31,17 +31,34 @@ internal sealed class DbContextSource<TContext>
             if (services.GetService<IDbContextFactory<TContext>>() is { } factory)
             {
                 var created = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-                return new DbContextLease<TContext>(scope, created, ownsContext: true);
+                var lease = new DbContextLease<TContext>(scope, created, ownsContext: true);
+                await PrepareAsync(lease, cancellationToken).ConfigureAwait(false);
+                return lease;
             }
 
             var scoped = services.GetService<TContext>() ?? throw new InvalidOperationException(
                 $"The TrendAccount Entity Framework stores need {typeof(TContext).Name}: register it with " +
                 $"services.AddDbContextFactory<{typeof(TContext).Name}>(...) (recommended) or services.AddDbContext<{typeof(TContext).Name}>(...).");
-            return new DbContextLease<TContext>(scope, scoped, ownsContext: false);
+            var scopedLease = new DbContextLease<TContext>(scope, scoped, ownsContext: false);
+            await PrepareAsync(scopedLease, cancellationToken).ConfigureAwait(false);
+            return scopedLease;
         }
         catch
         {
             await scope.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task PrepareAsync(DbContextLease<TContext> lease, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SqliteBusyTimeout.ApplyAsync(lease.Context, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await lease.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
