@@ -107,7 +107,7 @@ public abstract partial class AccountStoreSpecification
 
         var found = await store.FindSerialsByAccountAsync(account.Id);
 
-        Assert.Equal([first, second], found.Select(s => s.Serial).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), found.Select(s => s.Serial).Order(StringComparer.Ordinal));
         Assert.All(found, s => Assert.Equal(account.Id, s.AccountId));
         Assert.Equal([otherSerial], (await store.FindSerialsByAccountAsync(other.Id)).Select(s => s.Serial).ToArray());
         Assert.DoesNotContain(unlinked, found.Select(s => s.Serial));
