@@ -14,8 +14,8 @@ namespace TrendAccount.Sdk.Testing;
 /// once. Return a fresh store each time, or one store shared by the whole class (an <c>IClassFixture</c>) —
 /// the tests use unique digests and account ids, so they hold on a store that already holds other tokens and
 /// while other tests run against it in parallel. The specification never disposes the store; implement
-/// <c>IAsyncLifetime</c>, <see cref="IAsyncDisposable"/> or <see cref="IDisposable"/> on the subclass (or the
-/// fixture) to release what <see cref="CreateStoreAsync"/> opened.
+/// <c>IAsyncLifetime</c> or <see cref="IDisposable"/> on the subclass (or on the fixture) to release what
+/// <see cref="CreateStoreAsync"/> opened. xUnit 2 does not call <see cref="IAsyncDisposable"/> on test classes.
 /// </para>
 /// <para>
 /// Every "now" is an explicit argument derived from a fixed UTC instant (no clock is read), so a store must
