@@ -15,13 +15,18 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
     where TContext : DbContext
 {
     private readonly DbContextSource<TContext> _contexts;
-    private readonly TimeProvider _time;
 
-    public EntityFrameworkAccountStore(DbContextSource<TContext> contexts, TimeProvider time)
+    public EntityFrameworkAccountStore(DbContextSource<TContext> contexts)
     {
         _contexts = contexts;
-        _time = time;
     }
+
+    /// <summary>
+    /// Gets a value indicating whether failed sign-ins are recorded with one <c>UPDATE … RETURNING</c> on the
+    /// databases that have it (exact per-caller counts); when <see langword="false"/>, or on other databases, with two
+    /// conditional updates. Tests turn it off to cover the fallback on SQLite and PostgreSQL.
+    /// </summary>
+    internal bool UseUpdateReturning { get; init; } = true;
 
     public async Task<AccountRecord?> FindByIdAsync(Guid accountId, CancellationToken cancellationToken = default)
     {
@@ -113,65 +118,46 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFailedAttempts, 1);
         var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var release = lease.ConfigureAwait(false);
-        var accounts = lease.Context.Set<AccountEntity>();
+        var context = lease.Context;
 
-        // (1) Count the failure unless the account is locked:
-        // UPDATE trend_accounts SET failed_sign_in_count = failed_sign_in_count + 1, version = version + 1
-        // WHERE id = @id AND (lockout_end IS NULL OR lockout_end <= @now)
-        var counted = await accounts
-            .Where(a => a.Id == accountId && (a.LockoutEnd == null || a.LockoutEnd <= now))
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(a => a.FailedSignInCount, a => a.FailedSignInCount + 1)
-                    .SetProperty(a => a.Version, a => a.Version + 1),
-                cancellationToken)
-            .ConfigureAwait(false);
-        if (counted == 0)
+        if (UseUpdateReturning && ProviderNames.SupportsUpdateReturning(context.Database.ProviderName))
         {
-            var current = await ReadLockoutAsync(accounts, accountId, cancellationToken).ConfigureAwait(false);
-            return current is null
-                ? new FailedSignInOutcome(FailedSignInStatus.NotFound, 0, null)
-                : new FailedSignInOutcome(FailedSignInStatus.AlreadyLockedOut, current.FailedSignInCount, current.LockoutEnd);
+            var counts = await context.Database
+                .SqlQueryRaw<int>(
+                    FailedSignInSql.For(context),
+                    maxFailedAttempts,
+                    FailedSignInSql.ToProviderInstant(context, lockoutEnd),
+                    accountId,
+                    FailedSignInSql.ToProviderInstant(context, now))
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false);
+            if (counts.Count == 1)
+            {
+                return counts[0] == 0
+                    ? new FailedSignInOutcome(FailedSignInStatus.LockedOut, 0, lockoutEnd)
+                    : new FailedSignInOutcome(FailedSignInStatus.Counted, counts[0], null);
+            }
+
+            return await NotCountedAsync(context.Set<AccountEntity>(), accountId, cancellationToken).ConfigureAwait(false);
         }
 
-        // (2) Lock the account if the count reached the threshold and nobody locked it in between. Of all callers
-        // that reach this point together, the database lets exactly one match the lockout guard.
-        // UPDATE trend_accounts SET lockout_end = @until, failed_sign_in_count = 0, version = version + 1
-        // WHERE id = @id AND failed_sign_in_count >= @max AND (lockout_end IS NULL OR lockout_end <= @now)
-        var locked = await accounts
-            .Where(a => a.Id == accountId
-                && a.FailedSignInCount >= maxFailedAttempts
-                && (a.LockoutEnd == null || a.LockoutEnd <= now))
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(a => a.LockoutEnd, (DateTimeOffset?)lockoutEnd)
-                    .SetProperty(a => a.FailedSignInCount, 0)
-                    .SetProperty(a => a.Version, a => a.Version + 1),
-                cancellationToken)
-            .ConfigureAwait(false);
-        if (locked == 1)
-        {
-            return new FailedSignInOutcome(FailedSignInStatus.LockedOut, 0, lockoutEnd);
-        }
-
-        // The count after this call: a fresh read, so under concurrency it may already include other callers.
-        var after = await ReadLockoutAsync(accounts, accountId, cancellationToken).ConfigureAwait(false);
-        return new FailedSignInOutcome(FailedSignInStatus.Counted, after?.FailedSignInCount ?? 0, null);
+        return await RecordFailedSignInInTwoStepsAsync(context.Set<AccountEntity>(), accountId, maxFailedAttempts, lockoutEnd, now, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ResetFailedSignInsAsync(Guid accountId, CancellationToken cancellationToken = default)
     {
-        var now = _time.GetUtcNow();
         var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var release = lease.ConfigureAwait(false);
 
-        // UPDATE trend_accounts SET failed_sign_in_count = 0,
-        //   lockout_end = CASE WHEN lockout_end <= @now THEN NULL ELSE lockout_end END, version = version + 1
-        // WHERE id = @id AND (failed_sign_in_count <> 0 OR lockout_end <= @now)
-        // A lockout that is still running is kept: it may have been set by another node a moment ago.
+        // UPDATE trend_accounts SET failed_sign_in_count = 0, lockout_end = NULL, version = version + 1
+        // WHERE id = @id AND (failed_sign_in_count <> 0 OR lockout_end IS NOT NULL)
+        // Called after a successful sign-in, which the flows allow only when the account is not locked, so the
+        // lockout end left here is one that has expired. The guard skips the write when there is nothing to reset.
         await lease.Context.Set<AccountEntity>()
-            .Where(a => a.Id == accountId && (a.FailedSignInCount != 0 || a.LockoutEnd <= now))
+            .Where(a => a.Id == accountId && (a.FailedSignInCount != 0 || a.LockoutEnd != null))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(a => a.FailedSignInCount, 0)
-                    .SetProperty(a => a.LockoutEnd, a => a.LockoutEnd <= now ? null : a.LockoutEnd)
+                    .SetProperty(a => a.LockoutEnd, (DateTimeOffset?)null)
                     .SetProperty(a => a.Version, a => a.Version + 1),
                 cancellationToken)
             .ConfigureAwait(false);
@@ -210,7 +196,7 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
         // (unique violation on the key), update the row it created. The account link is never touched.
         for (var attempt = 0; ; attempt++)
         {
-            var updated = await UpdateActivationAsync(context, serial, productCode, activatedAt, cancellationToken).ConfigureAwait(false);
+            var updated = await UpdateActivationAsync(context, serial, channel, productCode, activatedAt, cancellationToken).ConfigureAwait(false);
             if (updated == 0)
             {
                 context.ChangeTracker.Clear();
@@ -301,13 +287,15 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
                     .SetProperty(x => x.LinkedAt, (DateTimeOffset?)linkedAt),
                 cancellationToken);
 
-    // UPDATE trend_serials SET activated_at = @activatedAt [, product_code = @productCode] WHERE serial = @serial
-    private static Task<int> UpdateActivationAsync(TContext context, string serial, string? productCode, DateTimeOffset activatedAt, CancellationToken cancellationToken) =>
+    // UPDATE trend_serials SET channel = @channel, activated_at = @activatedAt [, product_code = @productCode]
+    // WHERE serial = @serial
+    private static Task<int> UpdateActivationAsync(TContext context, string serial, PurchaseChannel channel, string? productCode, DateTimeOffset activatedAt, CancellationToken cancellationToken) =>
         context.Set<SerialEntity>()
             .Where(s => s.Serial == serial)
             .ExecuteUpdateAsync(
                 s =>
                 {
+                    s.SetProperty(x => x.Channel, channel);
                     s.SetProperty(x => x.ActivatedAt, (DateTimeOffset?)activatedAt);
                     if (productCode is not null)
                     {
@@ -336,6 +324,58 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
         context.Set<SerialEntity>()
             .AsNoTracking()
             .FirstOrDefaultAsync(s => s.Serial == serial, cancellationToken);
+
+    /// <summary>
+    /// Records a failed sign-in with two conditional updates, for databases without <c>UPDATE … RETURNING</c>:
+    /// exactly one caller locks the account, but under a race the counts reported (a read after the write) are
+    /// snapshots, and a few failures past the threshold may be counted before the lockout lands.
+    /// </summary>
+    private static async Task<FailedSignInOutcome> RecordFailedSignInInTwoStepsAsync(DbSet<AccountEntity> accounts, Guid accountId, int maxFailedAttempts, DateTimeOffset lockoutEnd, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // (1) UPDATE trend_accounts SET failed_sign_in_count = failed_sign_in_count + 1, version = version + 1
+        //     WHERE id = @id AND (lockout_end IS NULL OR lockout_end <= @now)
+        var counted = await accounts
+            .Where(a => a.Id == accountId && (a.LockoutEnd == null || a.LockoutEnd <= now))
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(a => a.FailedSignInCount, a => a.FailedSignInCount + 1)
+                    .SetProperty(a => a.Version, a => a.Version + 1),
+                cancellationToken)
+            .ConfigureAwait(false);
+        if (counted == 0)
+        {
+            return await NotCountedAsync(accounts, accountId, cancellationToken).ConfigureAwait(false);
+        }
+
+        // (2) UPDATE trend_accounts SET lockout_end = @until, failed_sign_in_count = 0, version = version + 1
+        //     WHERE id = @id AND failed_sign_in_count >= @max AND (lockout_end IS NULL OR lockout_end <= @now)
+        // Of all callers that reach this point together, the database lets exactly one match the lockout guard.
+        var locked = await accounts
+            .Where(a => a.Id == accountId
+                && a.FailedSignInCount >= maxFailedAttempts
+                && (a.LockoutEnd == null || a.LockoutEnd <= now))
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(a => a.LockoutEnd, (DateTimeOffset?)lockoutEnd)
+                    .SetProperty(a => a.FailedSignInCount, 0)
+                    .SetProperty(a => a.Version, a => a.Version + 1),
+                cancellationToken)
+            .ConfigureAwait(false);
+        if (locked == 1)
+        {
+            return new FailedSignInOutcome(FailedSignInStatus.LockedOut, 0, lockoutEnd);
+        }
+
+        var after = await ReadLockoutAsync(accounts, accountId, cancellationToken).ConfigureAwait(false);
+        return new FailedSignInOutcome(FailedSignInStatus.Counted, after?.FailedSignInCount ?? 0, null);
+    }
+
+    /// <summary>Explains a failure that matched no row: the account is locked, or it does not exist.</summary>
+    private static async Task<FailedSignInOutcome> NotCountedAsync(DbSet<AccountEntity> accounts, Guid accountId, CancellationToken cancellationToken)
+    {
+        var current = await ReadLockoutAsync(accounts, accountId, cancellationToken).ConfigureAwait(false);
+        return current is null
+            ? new FailedSignInOutcome(FailedSignInStatus.NotFound, 0, null)
+            : new FailedSignInOutcome(FailedSignInStatus.AlreadyLockedOut, current.FailedSignInCount, current.LockoutEnd);
+    }
 
     private static async Task<StoreWriteStatus> ConflictOrNotFoundAsync(DbSet<AccountEntity> accounts, Guid accountId, CancellationToken cancellationToken) =>
         await accounts.AnyAsync(a => a.Id == accountId, cancellationToken).ConfigureAwait(false)

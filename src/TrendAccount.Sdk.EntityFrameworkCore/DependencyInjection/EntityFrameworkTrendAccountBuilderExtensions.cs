@@ -23,9 +23,7 @@ public static class EntityFrameworkTrendAccountBuilderExtensions
     /// and use a fresh context for every operation: from <see cref="IDbContextFactory{TContext}"/> when one is
     /// registered (<c>AddDbContextFactory</c> or <c>AddPooledDbContextFactory</c>, recommended), otherwise from a new
     /// DI scope (<c>AddDbContext</c>). They never touch the context of the host's current request, so a store write
-    /// never saves the host's pending changes. The stores read the current time for
-    /// <see cref="IAccountStore.ResetFailedSignInsAsync"/> from the registered <see cref="TimeProvider"/>, or the system
-    /// clock when none is registered.
+    /// never saves the host's pending changes.
     /// </remarks>
     public static TrendAccountBuilder UseEntityFrameworkStores<TContext>(this TrendAccountBuilder builder)
         where TContext : DbContext
@@ -36,8 +34,7 @@ public static class EntityFrameworkTrendAccountBuilderExtensions
         services.RemoveAll<IAccountStore>();
         services.RemoveAll<ITokenStore>();
         services.AddSingleton<IAccountStore>(static provider => new EntityFrameworkAccountStore<TContext>(
-            provider.GetRequiredService<DbContextSource<TContext>>(),
-            provider.GetService<TimeProvider>() ?? TimeProvider.System));
+            provider.GetRequiredService<DbContextSource<TContext>>()));
         services.AddSingleton<ITokenStore>(static provider => new EntityFrameworkTokenStore<TContext>(
             provider.GetRequiredService<DbContextSource<TContext>>()));
         return builder;

@@ -10,6 +10,7 @@ namespace TrendAccount.Sdk.EntityFrameworkCore.Tests.Infrastructure;
 public abstract class StoreDatabase : IAsyncLifetime
 {
     private bool _created;
+    private ServiceProvider? _shared;
 
     /// <summary>Gets the provider's short name, for messages.</summary>
     public abstract string Provider { get; }
@@ -20,6 +21,9 @@ public abstract class StoreDatabase : IAsyncLifetime
     /// <summary>Points a context at this database.</summary>
     /// <param name="options">The options to configure.</param>
     public abstract void Configure(DbContextOptionsBuilder options);
+
+    /// <summary>Gets a node (service provider on the system clock) shared by the tests of the class.</summary>
+    public IServiceProvider SharedServices => _shared ??= CreateServices(TimeProvider.System);
 
     /// <summary>Builds a service provider ("a node") whose stores use this database.</summary>
     /// <param name="time">The clock of the node.</param>
@@ -55,7 +59,7 @@ public abstract class StoreDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!await CreateDatabaseAsync().ConfigureAwait(false))
+        if (!await CreateDatabaseAsync())
         {
             return;
         }
@@ -67,7 +71,12 @@ public abstract class StoreDatabase : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await DropDatabaseAsync().ConfigureAwait(false);
+        if (_shared is not null)
+        {
+            await _shared.DisposeAsync();
+        }
+
+        await DropDatabaseAsync();
         GC.SuppressFinalize(this);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrendAccount.Sdk.EntityFrameworkCore.Tests.Infrastructure;
 
 namespace TrendAccount.Sdk.EntityFrameworkCore.Tests.Stores;
@@ -16,14 +17,14 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     {
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task FindByIdAsync_UnknownAccount_ReturnsNull()
     {
         Assert.Null(await Accounts.FindByIdAsync(Guid.NewGuid()));
         Assert.Null(await Accounts.FindByLookupKeyAsync(TestData.NewEmail()));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task CreateWithSerialAsync_ActivatedSerial_StoresAccountAndLinksSerial()
     {
         var serial = TestData.NewSerial();
@@ -53,7 +54,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(serial, Assert.Single(await Accounts.FindSerialsByAccountAsync(account.Id)).Serial);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task FindByLookupKeyAsync_OtherCase_ReturnsNull()
     {
         // The lookup key is already normalized by the caller; the store compares it exactly.
@@ -62,7 +63,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Null(await Accounts.FindByLookupKeyAsync(account.LookupKey.ToLowerInvariant()));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task CreateWithSerialAsync_DuplicateLookupKey_ReturnsDuplicateEmailAndWritesNothing()
     {
         var existing = await TestData.CreateAccountAsync(Accounts, Now);
@@ -77,7 +78,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Null((await Accounts.FindSerialAsync(serial))?.AccountId);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task CreateWithSerialAsync_UnknownSerial_ReturnsNotFoundAndWritesNothing()
     {
         var account = TestData.NewAccount(Now);
@@ -88,7 +89,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Null(await Accounts.FindByIdAsync(account.Id));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task CreateWithSerialAsync_SerialNotActivated_ReturnsSerialNotActivatedAndWritesNothing()
     {
         var serial = await AddUnactivatedSerialAsync();
@@ -100,7 +101,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Null(await Accounts.FindByIdAsync(account.Id));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task CreateWithSerialAsync_SerialAlreadyLinked_ReturnsSerialAlreadyLinkedAndWritesNothing()
     {
         var serial = TestData.NewSerial();
@@ -116,7 +117,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(first.Id, (await Accounts.FindSerialAsync(serial))?.AccountId);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task CreateWithSerialAsync_SameEmailFromParallelCallers_CreatesExactlyOneAccount()
     {
         var email = TestData.NewEmail();
@@ -134,7 +135,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(1, await context.Set<SerialEntity>().CountAsync(s => serials.Contains(s.Serial) && s.AccountId != null));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task CreateWithSerialAsync_SameSerialFromParallelCallers_LinksItExactlyOnce()
     {
         var serial = TestData.NewSerial();
@@ -152,7 +153,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(1, await context.Set<AccountEntity>().CountAsync(a => ids.Contains(a.Id)));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task ChangePasswordAsync_ExpectedStamp_ReplacesHashAndStampAndClearsLockout()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
@@ -169,7 +170,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(0, changed.FailedSignInCount);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task ChangePasswordAsync_StaleStamp_ReturnsConflictAndChangesNothing()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
@@ -182,13 +183,13 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(account.SecurityStamp, unchanged?.SecurityStamp);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task ChangePasswordAsync_UnknownAccount_ReturnsNotFound()
     {
         Assert.Equal(StoreWriteStatus.NotFound, await Accounts.ChangePasswordAsync(Guid.NewGuid(), "STAMP", "hash", "NEW"));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task ChangePasswordAsync_ParallelCallersWithOneStamp_ExactlyOneSucceeds()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
@@ -203,7 +204,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal($"STAMP-{winner}", stored?.SecurityStamp);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task UpgradePasswordHashAsync_ExpectedHash_ReplacesHashAndKeepsStamp()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
@@ -216,7 +217,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(account.SecurityStamp, stored?.SecurityStamp);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task UpgradePasswordHashAsync_HashChangedMeanwhile_ReturnsConflict()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
@@ -229,7 +230,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(StoreWriteStatus.NotFound, await Accounts.UpgradePasswordHashAsync(Guid.NewGuid(), "a", "b"));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task RecordFailedSignInAsync_ReachingThreshold_CountsThenLocksOnceThenRefuses()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
@@ -251,7 +252,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(0, stored?.FailedSignInCount);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task RecordFailedSignInAsync_AtLockoutEnd_CountsAgain()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
@@ -264,7 +265,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.Counted, 1, null), atEnd);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task RecordFailedSignInAsync_UnknownAccount_ReturnsNotFound()
     {
         var outcome = await Accounts.RecordFailedSignInAsync(Guid.NewGuid(), 5, Now + LockoutDuration, Now);
@@ -272,28 +273,56 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(FailedSignInStatus.NotFound, outcome.Status);
     }
 
-    [ProviderFact]
-    public async Task RecordFailedSignInAsync_ParallelCallers_LockExactlyOncePerLockout()
+    [Fact]
+    public async Task RecordFailedSignInAsync_ParallelCallers_CountExactlyAndLockOncePerLockout()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
         var until = Now + LockoutDuration;
 
         var first = await TestData.InParallelAsync(Callers, _ => Accounts.RecordFailedSignInAsync(account.Id, 5, until, Now));
 
-        Assert.Equal(1, first.Count(o => o.Status == FailedSignInStatus.LockedOut));
-        Assert.True(first.Count(o => o.Status == FailedSignInStatus.Counted) >= 4);
-        Assert.Equal(Callers, first.Count(o => o.Status is FailedSignInStatus.Counted or FailedSignInStatus.LockedOut or FailedSignInStatus.AlreadyLockedOut));
+        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.LockedOut, 0, until), Assert.Single(first, o => o.Status == FailedSignInStatus.LockedOut));
+        Assert.Equal([1, 2, 3, 4], first.Where(o => o.Status == FailedSignInStatus.Counted).Select(o => o.FailedCount).Order());
+        Assert.Equal(Callers - 5, first.Count(o => o.Status == FailedSignInStatus.AlreadyLockedOut));
         Assert.Equal(until, (await Accounts.FindByIdAsync(account.Id))?.LockoutEnd);
 
         // When that lockout is over, the next burst locks the account exactly once more.
         var later = until + TimeSpan.FromMinutes(1);
         var second = await TestData.InParallelAsync(Callers, _ => Accounts.RecordFailedSignInAsync(account.Id, 5, later + LockoutDuration, later));
 
-        Assert.Equal(1, second.Count(o => o.Status == FailedSignInStatus.LockedOut));
+        Assert.Single(second, o => o.Status == FailedSignInStatus.LockedOut);
         Assert.Equal(later + LockoutDuration, (await Accounts.FindByIdAsync(account.Id))?.LockoutEnd);
     }
 
-    [ProviderFact]
+    [Fact]
+    public async Task RecordFailedSignInAsync_TwoStepFallback_CountsLocksOnceAndRefuses()
+    {
+        // Databases without UPDATE ... RETURNING get two conditional updates; run that path here too.
+        var store = TwoStepStore();
+        var account = await TestData.CreateAccountAsync(store, Now);
+        var until = Now + LockoutDuration;
+
+        var sequential = new List<FailedSignInOutcome>();
+        for (var i = 0; i < 3; i++)
+        {
+            sequential.Add(await store.RecordFailedSignInAsync(account.Id, 3, until, Now));
+        }
+
+        Assert.Equal(
+            [new(FailedSignInStatus.Counted, 1, null), new(FailedSignInStatus.Counted, 2, null), new(FailedSignInStatus.LockedOut, 0, until)],
+            sequential);
+        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.AlreadyLockedOut, 0, until), await store.RecordFailedSignInAsync(account.Id, 3, until, Now));
+        Assert.Equal(FailedSignInStatus.NotFound, (await store.RecordFailedSignInAsync(Guid.NewGuid(), 3, until, Now)).Status);
+
+        var later = until + TimeSpan.FromMinutes(1);
+        var burst = await TestData.InParallelAsync(Callers, _ => store.RecordFailedSignInAsync(account.Id, 5, later + LockoutDuration, later));
+
+        Assert.Single(burst, o => o.Status == FailedSignInStatus.LockedOut);
+        Assert.True(burst.Count(o => o.Status == FailedSignInStatus.Counted) >= 4);
+        Assert.Equal(later + LockoutDuration, (await store.FindByIdAsync(account.Id))?.LockoutEnd);
+    }
+
+    [Fact]
     public async Task ResetFailedSignInsAsync_CountedFailures_ResetsCount()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
@@ -305,31 +334,31 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(0, (await Accounts.FindByIdAsync(account.Id))?.FailedSignInCount);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task ResetFailedSignInsAsync_ExpiredLockout_ClearsIt()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
-        await LockAsync(account.Id);
-        Time.Advance(LockoutDuration);
+        var until = await LockAsync(account.Id);
+        Assert.Equal(FailedSignInStatus.Counted, (await Accounts.RecordFailedSignInAsync(account.Id, 5, until + LockoutDuration, until)).Status);
 
         await Accounts.ResetFailedSignInsAsync(account.Id);
 
-        Assert.Null((await Accounts.FindByIdAsync(account.Id))?.LockoutEnd);
+        Assert.Equal(account, await Accounts.FindByIdAsync(account.Id));
     }
 
-    [ProviderFact]
-    public async Task ResetFailedSignInsAsync_RunningLockout_KeepsIt()
+    [Fact]
+    public async Task ResetFailedSignInsAsync_NothingToReset_WritesNothing()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
-        var until = await LockAsync(account.Id);
-        Time.Advance(LockoutDuration - TimeSpan.FromSeconds(1));
+        var before = await VersionOfAsync(account.Id);
 
         await Accounts.ResetFailedSignInsAsync(account.Id);
+        await Accounts.ResetFailedSignInsAsync(Guid.NewGuid());
 
-        Assert.Equal(until, (await Accounts.FindByIdAsync(account.Id))?.LockoutEnd);
+        Assert.Equal(before, await VersionOfAsync(account.Id));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task RecordActivationAsync_NewSerial_CreatesUnlinkedRecord()
     {
         var serial = TestData.NewSerial();
@@ -340,7 +369,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(record, await Accounts.FindSerialAsync(serial));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task RecordActivationAsync_LinkedSerial_UpdatesActivationAndKeepsLink()
     {
         var serial = TestData.NewSerial();
@@ -357,7 +386,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(TestData.Start, record.LinkedAt);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task RecordActivationAsync_NoProductCode_KeepsTheKnownOne()
     {
         var serial = TestData.NewSerial();
@@ -369,7 +398,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(Now.AddHours(1), record.ActivatedAt);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task RecordActivationAsync_ParallelCallersOnANewSerial_CreateOneRecord()
     {
         var serial = TestData.NewSerial();
@@ -381,7 +410,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(1, await context.Set<SerialEntity>().CountAsync(s => s.Serial == serial));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task LinkSerialAsync_ActivatedUnlinkedSerial_LinksIt()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
@@ -396,7 +425,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(Now.AddMinutes(5), serials.Single(s => s.Serial == serial).LinkedAt);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task LinkSerialAsync_Refusals_ReturnTheReasonAndWriteNothing()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
@@ -414,7 +443,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(other.Id, (await Accounts.FindSerialAsync(linkedToOther))?.AccountId);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task Writes_BumpTheVersion_SoAStaleTrackedEditFails()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
@@ -431,7 +460,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(account.Email, (await Accounts.FindByIdAsync(account.Id))?.Email);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task Operations_CancelledToken_ThrowAndWriteNothing()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
@@ -454,6 +483,15 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
 
         Assert.Equal(account, await Accounts.FindByIdAsync(account.Id));
         Assert.Null(await Accounts.FindSerialAsync(serial));
+    }
+
+    private EntityFrameworkAccountStore<TestDbContext> TwoStepStore() =>
+        new(Services.GetRequiredService<DbContextSource<TestDbContext>>()) { UseUpdateReturning = false };
+
+    private async Task<long> VersionOfAsync(Guid accountId)
+    {
+        await using var context = Database.CreateContext();
+        return await context.Set<AccountEntity>().Where(a => a.Id == accountId).Select(a => a.Version).SingleAsync();
     }
 
     private async Task<DateTimeOffset> LockAsync(Guid accountId)

@@ -15,7 +15,7 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
     {
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task AddAsync_Record_IsFoundByDigest()
     {
         // Instants at a non-UTC offset are stored as the same instants.
@@ -28,7 +28,7 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Null(await Tokens.FindAsync(SecureTokens.Issue().Digest));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task TryConsumeAsync_ActiveToken_ConsumesItOnce()
     {
         var token = await AddTokenAsync();
@@ -38,13 +38,13 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(Now, (await Tokens.FindAsync(token.Digest))?.ConsumedAt);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task TryConsumeAsync_UnknownDigest_ReturnsFalse()
     {
         Assert.False(await Tokens.TryConsumeAsync(SecureTokens.Issue().Digest, Now));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task TryConsumeAsync_AtExpiry_ReturnsFalse()
     {
         var token = await AddTokenAsync();
@@ -54,7 +54,7 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Null((await Tokens.FindAsync(token.Digest))?.ConsumedAt);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task TryConsumeAsync_JustBeforeExpiry_Succeeds()
     {
         var token = await AddTokenAsync();
@@ -64,7 +64,7 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.True(await Tokens.TryConsumeAsync(token.Digest, token.ExpiresAt.AddTicks(-1)));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task TryConsumeAsync_ParallelCallers_ExactlyOneSucceeds()
     {
         var token = await AddTokenAsync();
@@ -74,7 +74,7 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Single(results, r => r);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task TryExtendAsync_ActiveToken_MovesExpiry()
     {
         var token = await AddTokenAsync(TokenPurpose.Session);
@@ -84,7 +84,7 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(later, (await Tokens.FindAsync(token.Digest))?.ExpiresAt);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task TryExtendAsync_ConsumedOrExpiredToken_ReturnsFalseAndChangesNothing()
     {
         var consumed = await AddTokenAsync(TokenPurpose.Session);
@@ -98,7 +98,7 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(expired.ExpiresAt, (await Tokens.FindAsync(expired.Digest))?.ExpiresAt);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task RevokeAllAsync_OnePurpose_RevokesOnlyActiveTokensOfThatPurposeAndAccount()
     {
         var accountId = Guid.NewGuid();
@@ -122,7 +122,7 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Null((await Tokens.FindAsync(otherAccount.Digest))?.ConsumedAt);
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task RevokeAllAsync_EveryPurpose_RevokesAllActiveTokens()
     {
         var accountId = Guid.NewGuid();
@@ -134,7 +134,7 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(0, await Tokens.RevokeAllAsync(accountId, null, Now));
     }
 
-    [ProviderFact]
+    [Fact]
     public async Task Operations_CancelledToken_ThrowAndWriteNothing()
     {
         var token = await AddTokenAsync();
