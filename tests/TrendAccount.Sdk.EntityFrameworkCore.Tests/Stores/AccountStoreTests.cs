@@ -4,7 +4,11 @@ using TrendAccount.Sdk.EntityFrameworkCore.Tests.Infrastructure;
 
 namespace TrendAccount.Sdk.EntityFrameworkCore.Tests.Stores;
 
-/// <summary>The <see cref="IAccountStore"/> contract on a real database; one subclass per provider.</summary>
+/// <summary>
+/// The EF Core account store on a real database, one subclass per provider: what the conformance kit
+/// (<c>Conformance/</c>) does not see — instants at other offsets, the version token, the two-step fallback, rows
+/// the host writes itself — plus the main contract paths, so a failure here names the store, not the kit.
+/// </summary>
 /// <typeparam name="TDatabase">The provider's database.</typeparam>
 public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     where TDatabase : StoreDatabase
@@ -118,42 +122,6 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     }
 
     [Fact]
-    public async Task CreateWithSerialAsync_SameEmailFromParallelCallers_CreatesExactlyOneAccount()
-    {
-        var email = TestData.NewEmail();
-        var serials = await AddActivatedSerialsAsync(Callers);
-
-        var accounts = serials.Select(_ => TestData.NewAccount(Now, email)).ToArray();
-
-        var statuses = await TestData.InParallelAsync(Callers, i => Accounts.CreateWithSerialAsync(accounts[i], serials[i], Now));
-
-        Assert.Equal(1, statuses.Count(s => s == StoreWriteStatus.Succeeded));
-        Assert.Equal(Callers - 1, statuses.Count(s => s == StoreWriteStatus.DuplicateEmail));
-        var winner = Array.IndexOf(statuses, StoreWriteStatus.Succeeded);
-        Assert.Equal(accounts[winner].Id, (await Accounts.FindByLookupKeyAsync(accounts[winner].LookupKey))?.Id);
-        await using var context = Database.CreateContext();
-        Assert.Equal(1, await context.Set<SerialEntity>().CountAsync(s => serials.Contains(s.Serial) && s.AccountId != null));
-    }
-
-    [Fact]
-    public async Task CreateWithSerialAsync_SameSerialFromParallelCallers_LinksItExactlyOnce()
-    {
-        var serial = TestData.NewSerial();
-        await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, null, Now);
-        var accounts = Enumerable.Range(0, Callers).Select(_ => TestData.NewAccount(Now)).ToArray();
-
-        var statuses = await TestData.InParallelAsync(Callers, i => Accounts.CreateWithSerialAsync(accounts[i], serial, Now));
-
-        Assert.Equal(1, statuses.Count(s => s == StoreWriteStatus.Succeeded));
-        Assert.Equal(Callers - 1, statuses.Count(s => s == StoreWriteStatus.SerialAlreadyLinked));
-        var winner = accounts[Array.IndexOf(statuses, StoreWriteStatus.Succeeded)];
-        Assert.Equal(winner.Id, (await Accounts.FindSerialAsync(serial))?.AccountId);
-        var ids = accounts.Select(a => a.Id).ToArray();
-        await using var context = Database.CreateContext();
-        Assert.Equal(1, await context.Set<AccountEntity>().CountAsync(a => ids.Contains(a.Id)));
-    }
-
-    [Fact]
     public async Task ChangePasswordAsync_ExpectedStamp_ReplacesHashAndStampAndClearsLockout()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
@@ -187,21 +155,6 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     public async Task ChangePasswordAsync_UnknownAccount_ReturnsNotFound()
     {
         Assert.Equal(StoreWriteStatus.NotFound, await Accounts.ChangePasswordAsync(Guid.NewGuid(), "STAMP", "hash", "NEW"));
-    }
-
-    [Fact]
-    public async Task ChangePasswordAsync_ParallelCallersWithOneStamp_ExactlyOneSucceeds()
-    {
-        var account = await TestData.CreateAccountAsync(Accounts, Now);
-
-        var statuses = await TestData.InParallelAsync(Callers, i => Accounts.ChangePasswordAsync(account.Id, account.SecurityStamp, $"hash-{i}", $"STAMP-{i}"));
-
-        Assert.Equal(1, statuses.Count(s => s == StoreWriteStatus.Succeeded));
-        Assert.Equal(Callers - 1, statuses.Count(s => s == StoreWriteStatus.Conflict));
-        var winner = Array.IndexOf(statuses, StoreWriteStatus.Succeeded);
-        var stored = await Accounts.FindByIdAsync(account.Id);
-        Assert.Equal($"hash-{winner}", stored?.PasswordHash);
-        Assert.Equal($"STAMP-{winner}", stored?.SecurityStamp);
     }
 
     [Fact]
@@ -271,27 +224,6 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         var outcome = await Accounts.RecordFailedSignInAsync(Guid.NewGuid(), 5, Now + LockoutDuration, Now);
 
         Assert.Equal(FailedSignInStatus.NotFound, outcome.Status);
-    }
-
-    [Fact]
-    public async Task RecordFailedSignInAsync_ParallelCallers_CountExactlyAndLockOncePerLockout()
-    {
-        var account = await TestData.CreateAccountAsync(Accounts, Now);
-        var until = Now + LockoutDuration;
-
-        var first = await TestData.InParallelAsync(Callers, _ => Accounts.RecordFailedSignInAsync(account.Id, 5, until, Now));
-
-        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.LockedOut, 0, until), Assert.Single(first, o => o.Status == FailedSignInStatus.LockedOut));
-        Assert.Equal([1, 2, 3, 4], first.Where(o => o.Status == FailedSignInStatus.Counted).Select(o => o.FailedCount).Order());
-        Assert.Equal(Callers - 5, first.Count(o => o.Status == FailedSignInStatus.AlreadyLockedOut));
-        Assert.Equal(until, (await Accounts.FindByIdAsync(account.Id))?.LockoutEnd);
-
-        // When that lockout is over, the next burst locks the account exactly once more.
-        var later = until + TimeSpan.FromMinutes(1);
-        var second = await TestData.InParallelAsync(Callers, _ => Accounts.RecordFailedSignInAsync(account.Id, 5, later + LockoutDuration, later));
-
-        Assert.Single(second, o => o.Status == FailedSignInStatus.LockedOut);
-        Assert.Equal(later + LockoutDuration, (await Accounts.FindByIdAsync(account.Id))?.LockoutEnd);
     }
 
     [Fact]
@@ -500,15 +432,6 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         var outcome = await Accounts.RecordFailedSignInAsync(accountId, 1, until, Now);
         Assert.Equal(FailedSignInStatus.LockedOut, outcome.Status);
         return until;
-    }
-
-    private async Task<string[]> AddActivatedSerialsAsync(int count)
-    {
-        var serials = Enumerable.Range(0, count).Select(_ => TestData.NewSerial()).ToArray();
-        await using var context = Database.CreateContext();
-        context.Set<SerialEntity>().AddRange(serials.Select(s => new SerialEntity { Serial = s, Channel = PurchaseChannel.Direct, ActivatedAt = Now }));
-        await context.SaveChangesAsync();
-        return serials;
     }
 
     private async Task<string> AddUnactivatedSerialAsync()
