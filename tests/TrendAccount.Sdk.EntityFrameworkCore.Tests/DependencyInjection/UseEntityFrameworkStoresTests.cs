@@ -70,33 +70,6 @@ public sealed class UseEntityFrameworkStoresTests(SqliteDatabase database) : ICl
     }
 
     [Fact]
-    public async Task UseEntityFrameworkStores_ReadyContext_StoresAccountsInTrendAccountDbContext()
-    {
-        var services = new ServiceCollection();
-        var file = Path.Combine(Path.GetTempPath(), $"trendaccount-ready-{Guid.NewGuid():N}.db");
-        new TrendAccountBuilder(services).UseEntityFrameworkStores(options => options.UseSqlite($"Data Source={file};Pooling=False"));
-        try
-        {
-            await using var provider = services.BuildServiceProvider();
-            await using (var context = await provider.GetRequiredService<IDbContextFactory<TrendAccountDbContext>>().CreateDbContextAsync())
-            {
-                await context.Database.EnsureCreatedAsync();
-            }
-
-            var account = await TestData.CreateAccountAsync(provider.GetRequiredService<IAccountStore>(), TestData.Start);
-            var token = TestData.NewToken(account.Id, TestData.Start, TimeSpan.FromMinutes(30));
-            await provider.GetRequiredService<ITokenStore>().AddAsync(token);
-
-            Assert.Equal(account, await provider.GetRequiredService<IAccountStore>().FindByLookupKeyAsync(account.LookupKey));
-            Assert.True(await provider.GetRequiredService<ITokenStore>().TryConsumeAsync(token.Digest, TestData.Start));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
-    [Fact]
     public void UseEntityFrameworkStores_NullArguments_Throw()
     {
         Assert.Throws<ArgumentNullException>(() => EntityFrameworkTrendAccountBuilderExtensions.UseEntityFrameworkStores<TestDbContext>(null!));
