@@ -1,0 +1,247 @@
+namespace TrendAccount.Sdk.InMemory;
+
+/// <summary>
+/// The reference <see cref="IAccountStore"/>: accounts and serial registrations in process memory.
+/// Thread-safe; every operation is atomic (one lock), so it honours the same contract a shared database does.
+/// Suitable for tests, samples and single-process hosts that accept losing data on restart.
+/// </summary>
+public sealed class InMemoryAccountStore : IAccountStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, AccountRecord> _accounts = [];
+    private readonly Dictionary<string, Guid> _idsByLookupKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SerialRecord> _serials = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the number of accounts stored.</summary>
+    public int AccountCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _accounts.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<AccountRecord?> FindByIdAsync(Guid accountId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_accounts.GetValueOrDefault(accountId));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<AccountRecord?> FindByLookupKeyAsync(string lookupKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lookupKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_idsByLookupKey.TryGetValue(lookupKey, out var id) ? _accounts[id] : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StoreWriteStatus> CreateWithSerialAsync(AccountRecord account, string serial, DateTimeOffset linkedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(serial);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (_accounts.ContainsKey(account.Id) || _idsByLookupKey.ContainsKey(account.LookupKey))
+            {
+                return Task.FromResult(StoreWriteStatus.DuplicateEmail);
+            }
+
+            var status = CheckLinkable(serial, out var record);
+            if (status != StoreWriteStatus.Succeeded)
+            {
+                return Task.FromResult(status);
+            }
+
+            _accounts.Add(account.Id, account);
+            _idsByLookupKey.Add(account.LookupKey, account.Id);
+            _serials[serial] = record! with { AccountId = account.Id, LinkedAt = linkedAt };
+            return Task.FromResult(StoreWriteStatus.Succeeded);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StoreWriteStatus> ChangePasswordAsync(Guid accountId, string expectedSecurityStamp, string newPasswordHash, string newSecurityStamp, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expectedSecurityStamp);
+        ArgumentNullException.ThrowIfNull(newPasswordHash);
+        ArgumentNullException.ThrowIfNull(newSecurityStamp);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_accounts.TryGetValue(accountId, out var account))
+            {
+                return Task.FromResult(StoreWriteStatus.NotFound);
+            }
+
+            if (!string.Equals(account.SecurityStamp, expectedSecurityStamp, StringComparison.Ordinal))
+            {
+                return Task.FromResult(StoreWriteStatus.Conflict);
+            }
+
+            _accounts[accountId] = account with
+            {
+                PasswordHash = newPasswordHash,
+                SecurityStamp = newSecurityStamp,
+                FailedSignInCount = 0,
+                LockoutEnd = null,
+            };
+            return Task.FromResult(StoreWriteStatus.Succeeded);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StoreWriteStatus> UpgradePasswordHashAsync(Guid accountId, string expectedPasswordHash, string newPasswordHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expectedPasswordHash);
+        ArgumentNullException.ThrowIfNull(newPasswordHash);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_accounts.TryGetValue(accountId, out var account))
+            {
+                return Task.FromResult(StoreWriteStatus.NotFound);
+            }
+
+            if (!string.Equals(account.PasswordHash, expectedPasswordHash, StringComparison.Ordinal))
+            {
+                return Task.FromResult(StoreWriteStatus.Conflict);
+            }
+
+            _accounts[accountId] = account with { PasswordHash = newPasswordHash };
+            return Task.FromResult(StoreWriteStatus.Succeeded);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<FailedSignInOutcome> RecordFailedSignInAsync(Guid accountId, int maxFailedAttempts, DateTimeOffset lockoutEnd, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxFailedAttempts, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_accounts.TryGetValue(accountId, out var account))
+            {
+                return Task.FromResult(new FailedSignInOutcome(FailedSignInStatus.NotFound, 0, null));
+            }
+
+            if (account.IsLockedOutAt(now))
+            {
+                return Task.FromResult(new FailedSignInOutcome(FailedSignInStatus.AlreadyLockedOut, account.FailedSignInCount, account.LockoutEnd));
+            }
+
+            var count = account.FailedSignInCount + 1;
+            if (count >= maxFailedAttempts)
+            {
+                _accounts[accountId] = account with { FailedSignInCount = 0, LockoutEnd = lockoutEnd };
+                return Task.FromResult(new FailedSignInOutcome(FailedSignInStatus.LockedOut, 0, lockoutEnd));
+            }
+
+            _accounts[accountId] = account with { FailedSignInCount = count };
+            return Task.FromResult(new FailedSignInOutcome(FailedSignInStatus.Counted, count, null));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task ResetFailedSignInsAsync(Guid accountId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (_accounts.TryGetValue(accountId, out var account) && (account.FailedSignInCount != 0 || account.LockoutEnd is not null))
+            {
+                _accounts[accountId] = account with { FailedSignInCount = 0, LockoutEnd = null };
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<SerialRecord?> FindSerialAsync(string serial, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(serial);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_serials.GetValueOrDefault(serial));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SerialRecord>> FindSerialsByAccountAsync(Guid accountId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            IReadOnlyList<SerialRecord> found = _serials.Values
+                .Where(s => s.AccountId == accountId)
+                .OrderBy(s => s.Serial, StringComparer.Ordinal)
+                .ToArray();
+            return Task.FromResult(found);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<SerialRecord> RecordActivationAsync(string serial, PurchaseChannel channel, string? productCode, DateTimeOffset activatedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(serial);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var record = _serials.TryGetValue(serial, out var existing)
+                ? existing with { Channel = channel, ProductCode = productCode ?? existing.ProductCode, ActivatedAt = activatedAt }
+                : new SerialRecord { Serial = serial, Channel = channel, ProductCode = productCode, ActivatedAt = activatedAt };
+            _serials[serial] = record;
+            return Task.FromResult(record);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StoreWriteStatus> LinkSerialAsync(string serial, Guid accountId, DateTimeOffset linkedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(serial);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_accounts.ContainsKey(accountId))
+            {
+                return Task.FromResult(StoreWriteStatus.NotFound);
+            }
+
+            var status = CheckLinkable(serial, out var record);
+            if (status == StoreWriteStatus.Succeeded)
+            {
+                _serials[serial] = record! with { AccountId = accountId, LinkedAt = linkedAt };
+            }
+
+            return Task.FromResult(status);
+        }
+    }
+
+    private StoreWriteStatus CheckLinkable(string serial, out SerialRecord? record)
+    {
+        if (!_serials.TryGetValue(serial, out record))
+        {
+            return StoreWriteStatus.NotFound;
+        }
+
+        if (!record.IsActivated)
+        {
+            return StoreWriteStatus.SerialNotActivated;
+        }
+
+        return record.AccountId is null ? StoreWriteStatus.Succeeded : StoreWriteStatus.SerialAlreadyLinked;
+    }
+}
