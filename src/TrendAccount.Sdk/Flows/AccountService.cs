@@ -80,8 +80,35 @@ internal sealed partial class AccountService : IAccountService
         _dummyHash = new Lazy<string>(() => _hasher.HashPassword(SecureTokens.Issue().Token), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>
+    /// Tells whether a typed password can be checked at all. Empty, oversized, and ill-formed input (lone
+    /// surrogates, noncharacters) can never have been set through the policy, so it fails without reaching the
+    /// hasher; this is decided from the input alone and reveals nothing about accounts.
+    /// </summary>
     private static bool IsUsablePassword(string? password) =>
-        !string.IsNullOrEmpty(password) && password.Length <= MaximumPasswordInputLength;
+        !string.IsNullOrEmpty(password) && password.Length <= MaximumPasswordInputLength && IsWellFormed(password);
+
+    private static bool IsWellFormed(string value)
+    {
+        var span = value.AsSpan();
+        while (!span.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf16(span, out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+
+            // Noncharacters: U+FDD0..U+FDEF and the last two code points of every plane.
+            if (rune.Value is >= 0xFDD0 and <= 0xFDEF || (rune.Value & 0xFFFE) == 0xFFFE)
+            {
+                return false;
+            }
+
+            span = span[consumed..];
+        }
+
+        return true;
+    }
 
     private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 
