@@ -39,9 +39,9 @@ internal sealed partial class AccountService
             return Refuse(new RegistrationResult { Status = RegistrationStatus.InvalidEmail, Message = _messages.DescribeEmailProblem(email.Problem), Hints = hints, EmailProblem = email.Problem, Serial = serial.Serial }, activity);
         }
 
-        var validation = IsUsablePassword(request.Password)
-            ? _policy.Validate(request.Password, request.Confirmation ?? string.Empty, new PasswordContext(email.Email, serial.Serial))
-            : PasswordValidation.FromProblems([string.IsNullOrEmpty(request.Password) ? PasswordProblem.TooShort : PasswordProblem.TooLong]);
+        var validation = string.IsNullOrEmpty(request.Password) || request.Password.Length > MaximumPasswordInputLength
+            ? PasswordValidation.FromProblems([string.IsNullOrEmpty(request.Password) ? PasswordProblem.TooShort : PasswordProblem.TooLong])
+            : _policy.Validate(request.Password, request.Confirmation ?? string.Empty, new PasswordContext(email.Email, serial.Serial));
         if (!validation.IsValid)
         {
             return Refuse(new RegistrationResult { Status = RegistrationStatus.InvalidPassword, Message = DescribePasswordProblems(validation.Problems), Hints = hints, PasswordProblems = validation.Problems, Serial = serial.Serial }, activity);
