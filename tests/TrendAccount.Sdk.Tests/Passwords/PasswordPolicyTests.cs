@@ -401,6 +401,28 @@ public sealed class PasswordPolicyTests
     }
 
     [Fact]
+    public void Validate_DocumentationSamples_BehaveAsDocumented()
+    {
+        // docs/password-policy.md
+        var policy = new PasswordPolicy();
+        var check = policy.Validate(
+            "Password1",
+            confirmation: "Password1",
+            context: new PasswordContext(Email: "john.doe@example.com", Serial: "PQRS-1234-5678-9012-3456"));
+        Assert.False(check.IsValid);
+        Assert.Equal([PasswordProblem.Blocklisted], check.Problems);
+        Assert.Equal(
+            "This password is too common. Choose a password that is harder to guess.",
+            TrendAccountMessages.Default.DescribePasswordProblem(check.Problems[0], new PasswordOptions()));
+        Assert.Equal([PasswordProblem.TooShort], policy.Validate("Tr3nd!x").Problems);
+        Assert.Equal([PasswordProblem.ConfirmationMismatch], policy.Validate("secret-one", "secret-two").Problems);
+        Assert.True(policy.Validate("john.doe2024", context: Account).IsValid);
+
+        // README.md quick start
+        Assert.Equal([PasswordProblem.TooShort], new PasswordPolicy().Validate("short", confirmation: "short").Problems);
+    }
+
+    [Fact]
     public void PasswordLength_DefaultLimits_IsTheSupportArticleSentence()
     {
         Assert.Equal("Your password should be between 8 and 50 characters long.", TrendAccountMessages.Default.PasswordLength(8, 50));
