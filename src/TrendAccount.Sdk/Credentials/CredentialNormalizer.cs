@@ -248,12 +248,19 @@ public sealed class CredentialNormalizer
             i += width - 1;
         }
 
-        var text = length == input.Length ? input : new string(buffer[..length]);
+        // Trim before NFKC as well, so that an ideographic space around the address is not also reported as wide.
+        var kept = TrimWhitespace(buffer[..length]);
+        if (kept.Length < length)
+        {
+            hints |= InputHints.SurroundingWhitespace;
+        }
+
         if (invalid)
         {
-            hints |= HasSurroundingWhitespace(text) ? InputHints.SurroundingWhitespace : InputHints.None;
             return EmailNormalization.Invalid(EmailProblem.InvalidCharacters, hints);
         }
+
+        var text = kept.Length == input.Length ? input : new string(kept);
 
         // Pass 2: NFKC, then trim. Repeated until nothing changes so that the result is a fixed point
         // (normalizing the canonical address again must give it back unchanged).
@@ -525,11 +532,7 @@ public sealed class CredentialNormalizer
             state.input.AsSpan(state.at + 1).ToLowerInvariant(span[(state.at + 1)..]);
         });
 
-    private static bool HasSurroundingWhitespace(string text) =>
-        text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]));
-
-    /// <summary>Removes surrounding whitespace and any invisible characters NFKC may have produced.</summary>
-    private static string TrimWhitespaceAndInvisible(string text, ref InputHints hints)
+    private static ReadOnlySpan<char> TrimWhitespace(ReadOnlySpan<char> text)
     {
         var start = 0;
         while (start < text.Length && char.IsWhiteSpace(text[start]))
@@ -543,10 +546,17 @@ public sealed class CredentialNormalizer
             end--;
         }
 
-        if (start > 0 || end < text.Length)
+        return text[start..end];
+    }
+
+    /// <summary>Removes surrounding whitespace and any invisible characters NFKC may have produced.</summary>
+    private static string TrimWhitespaceAndInvisible(string text, ref InputHints hints)
+    {
+        var trimmed = TrimWhitespace(text);
+        if (trimmed.Length < text.Length)
         {
             hints |= InputHints.SurroundingWhitespace;
-            text = text[start..end];
+            text = trimmed.ToString();
         }
 
         var hasInvisible = false;
