@@ -278,7 +278,7 @@ public sealed class CredentialNormalizer
             }
 
             var trimmed = TrimWhitespaceAndInvisible(normalized, ref hints);
-            if (ReferenceEquals(trimmed, text) || string.Equals(trimmed, text, StringComparison.Ordinal))
+            if (string.Equals(trimmed, text, StringComparison.Ordinal))
             {
                 break;
             }
