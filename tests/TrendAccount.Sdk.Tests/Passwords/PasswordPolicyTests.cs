@@ -136,7 +136,7 @@ public sealed class PasswordPolicyTests
     {
         var options = new TrendAccountOptions();
         options.Password.MinimumLength = 10;
-        var policy = new PasswordPolicy(Options.Create(options));
+        var policy = new PasswordPolicy(Microsoft.Extensions.Options.Options.Create(options));
 
         Assert.True(policy.Validate(Valid(9)).Has(PasswordProblem.TooShort));
         Assert.True(policy.Validate(Valid(10)).IsValid);
