@@ -40,7 +40,8 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
     //   the rest     a standard 60-character bcrypt string, cost as two digits, of the 64-character text
     //                base64(HMAC-SHA384(key, UTF-8(NFKC(password)))).
     //
-    // Example: $tabc1$-$2b$11$MjTBdTdSMxiiw5nZ2dFlE.vOfZLRXDkFwpzf8dVVBrQ3qa4DlUg.O
+    // Example (built-in key, cost 11, "correct horse battery staple"):
+    //   $tabc1$-$2b$11$b8h7112MFx31yfWhiMyDIeO6QapVIhBzgTjymOefSA7DKkP/4E02G
     // A later format changes the version ("$tabc2$"); this version answers Failed for any version it does not know.
     private const string Prefix = "$tabc1$";
     private const string BuiltInKeyId = "-";

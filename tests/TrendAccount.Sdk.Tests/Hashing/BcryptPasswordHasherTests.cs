@@ -18,6 +18,15 @@ public sealed class BcryptPasswordHasherTests
     }
 
     [Fact]
+    public void VerifyHashedPassword_DocumentedExample_StillVerifies()
+    {
+        // The example in docs/hashing.md and in the format comment; it fails if the pre-hash or built-in key ever changes.
+        const string documented = "$tabc1$-$2b$11$b8h7112MFx31yfWhiMyDIeO6QapVIhBzgTjymOefSA7DKkP/4E02G";
+
+        Assert.Equal(PasswordVerificationResult.Success, TestHashers.Create().VerifyHashedPassword(documented, Password));
+    }
+
+    [Fact]
     public void HashPassword_WithPepper_NamesThePepperId()
     {
         var hasher = TestHashers.Create(currentPepperId: "2025-q3", peppers: ("2025-q3", TestHashers.NewPepperKey()));

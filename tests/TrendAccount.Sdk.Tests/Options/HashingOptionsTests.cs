@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Configuration;
 
 namespace TrendAccount.Sdk.Tests.Options;
 
@@ -137,5 +139,30 @@ public sealed class HashingOptionsTests
         options.Hashing.CurrentPepperId = "missing";
 
         Assert.Equal(4, options.Validate().Count);
+    }
+
+    [Fact]
+    public void Bind_DocumentedConfiguration_FillsPeppersAndValidates()
+    {
+        // The shape shown in docs/hashing.md.
+        var json = $$"""
+            {
+              "TrendAccount": {
+                "Hashing": {
+                  "WorkFactor": 11,
+                  "CurrentPepperId": "2025-09",
+                  "Peppers": { "2025-03": "{{Key(32)}}", "2025-09": "{{Key(32)}}" }
+                }
+              }
+            }
+            """;
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+        var options = new TrendAccountOptions();
+
+        configuration.GetSection(TrendAccountOptions.SectionName).Bind(options);
+
+        Assert.Equal("2025-09", options.Hashing.CurrentPepperId);
+        Assert.Equal(["2025-03", "2025-09"], options.Hashing.Peppers.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(options.Validate());
     }
 }
