@@ -23,8 +23,8 @@ public class PasswordHashingOverheadBenchmark
     public int HmacOnly() => HMACSHA384.HashData(Key, AsciiUtf8, _digest);
 
     [Benchmark]
-    public string PreHashAscii() => PasswordText.TryNormalize(Ascii, out var normalized) ? PasswordText.PreHash(Key, normalized) : string.Empty;
+    public string PreHashAscii() => PasswordPreHash.TryNormalize(Ascii, out var normalized) ? PasswordPreHash.PreHash(Key, normalized) : string.Empty;
 
     [Benchmark]
-    public string PreHashFullWidthNfd() => PasswordText.TryNormalize(NeedsNfkc, out var normalized) ? PasswordText.PreHash(Key, normalized) : string.Empty;
+    public string PreHashFullWidthNfd() => PasswordPreHash.TryNormalize(NeedsNfkc, out var normalized) ? PasswordPreHash.PreHash(Key, normalized) : string.Empty;
 }

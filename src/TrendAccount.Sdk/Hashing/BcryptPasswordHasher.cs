@@ -117,7 +117,7 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
             throw new ArgumentException($"The password is longer than {MaximumPasswordLength} characters; validate it with PasswordPolicy before hashing.", nameof(password));
         }
 
-        if (!PasswordText.TryNormalize(password, out var normalized))
+        if (!PasswordPreHash.TryNormalize(password, out var normalized))
         {
             throw new ArgumentException("The password is not well-formed UTF-16 (it holds a lone surrogate); validate it with PasswordPolicy before hashing.", nameof(password));
         }
@@ -136,7 +136,7 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
     {
         if (hashedPassword is null || providedPassword is null
             || hashedPassword.Length > MaximumHashLength || providedPassword.Length > MaximumPasswordLength
-            || !PasswordText.TryNormalize(providedPassword, out var normalized))
+            || !PasswordPreHash.TryNormalize(providedPassword, out var normalized))
         {
             return PasswordVerificationResult.Failed;
         }
@@ -194,7 +194,7 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
 
     private string HashNormalized(string normalized)
     {
-        var text = PasswordText.PreHash(_currentKey, normalized);
+        var text = PasswordPreHash.PreHash(_currentKey, normalized);
         var bcrypt = BCryptNet.HashPassword(text, BCryptNet.GenerateSalt(_workFactor, Revision));
         return string.Concat(Prefix, _currentKeyId, bcrypt);
     }
@@ -234,7 +234,7 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
             key = pepper;
         }
 
-        var text = PasswordText.PreHash(key, normalized);
+        var text = PasswordPreHash.PreHash(key, normalized);
         if (!BcryptMatches(text, bcrypt.ToString()))
         {
             return PasswordVerificationResult.Failed;

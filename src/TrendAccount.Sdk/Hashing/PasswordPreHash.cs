@@ -6,11 +6,10 @@ using System.Text;
 namespace TrendAccount.Sdk;
 
 /// <summary>
-/// The hasher's own view of a password: the NFKC form of well-formed UTF-16, and its keyed pre-hash.
-/// Deliberately independent of <see cref="CredentialNormalizer"/> so the stored hashes never change when
-/// the normalizer's hints or rules evolve. Stateless and thread-safe.
+/// The hasher's own view of a password: the NFKC form of well-formed UTF-16 (the normalization the password
+/// policy uses, not <see cref="CredentialNormalizer"/>'s hints), and its keyed pre-hash. Stateless and thread-safe.
 /// </summary>
-internal static class PasswordText
+internal static class PasswordPreHash
 {
     /// <summary>The length of the base64 text of an HMAC-SHA384 digest (48 bytes, no padding).</summary>
     internal const int PreHashLength = 64;
@@ -26,32 +25,9 @@ internal static class PasswordText
     /// </returns>
     internal static bool TryNormalize(string password, [NotNullWhen(true)] out string? normalized)
     {
-        var ascii = true;
-        for (var i = 0; i < password.Length; i++)
-        {
-            var c = password[i];
-            if (c < 0x80)
-            {
-                continue;
-            }
-
-            ascii = false;
-            if (char.IsHighSurrogate(c) && i + 1 < password.Length && char.IsLowSurrogate(password[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                normalized = null;
-                return false;
-            }
-        }
-
-        // NFKC maps ASCII to itself, so the common case skips the normalization tables entirely.
-        normalized = ascii || password.IsNormalized(NormalizationForm.FormKC)
-            ? password
-            : password.Normalize(NormalizationForm.FormKC);
-        return true;
+        // The same NFKC the password policy applies (ASCII and already-normalized text skip the tables).
+        normalized = PasswordText.IsWellFormed(password) ? PasswordText.ToNfkc(password) : null;
+        return normalized is not null;
     }
 
     /// <summary>
