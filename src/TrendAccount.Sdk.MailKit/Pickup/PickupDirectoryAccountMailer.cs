@@ -21,6 +21,9 @@ public sealed class PickupDirectoryAccountMailer : IAccountMailer
     private const string Extension = ".eml";
     private static readonly MailboxAddress DefaultFrom = new("TrendAccount (pickup directory)", "no-reply@localhost");
 
+    // RFC 5322 lines end in CRLF on every platform (MimeKit's default follows the platform).
+    private static readonly FormatOptions FileFormat = CreateFileFormat();
+
     private readonly ILogger<PickupDirectoryAccountMailer> _logger;
     private readonly TimeProvider _timeProvider;
 
@@ -77,7 +80,7 @@ public sealed class PickupDirectoryAccountMailer : IAccountMailer
             var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 4096, useAsync: true);
             await using (stream.ConfigureAwait(false))
             {
-                await mime.WriteToAsync(FormatOptions.Default, stream, cancellationToken).ConfigureAwait(false);
+                await mime.WriteToAsync(FileFormat, stream, cancellationToken).ConfigureAwait(false);
             }
 
             File.Move(temporary, path, overwrite: false);
@@ -157,6 +160,13 @@ public sealed class PickupDirectoryAccountMailer : IAccountMailer
             return new PickupMessage(
                 System.IO.Path.GetFullPath(file), kind, to, mime.Subject ?? string.Empty, mime.Date, mime.MessageId, link, mime.TextBody, mime.HtmlBody);
         }
+    }
+
+    private static FormatOptions CreateFileFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
     }
 
     private static void TryDelete(string path)
