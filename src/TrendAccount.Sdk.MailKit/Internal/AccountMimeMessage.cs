@@ -1,3 +1,4 @@
+using System.Text;
 using MimeKit;
 using MimeKit.Text;
 using MimeKit.Utils;
@@ -9,6 +10,10 @@ internal static class AccountMimeMessage
 {
     /// <summary>The longest line RFC 5322 allows, without its CRLF.</summary>
     public const int MaximumLineLength = 998;
+
+    // Header values are folded at 78 characters by default, and a link (one long word) then turns into RFC 2047
+    // encoded-words. Allowing the full line length keeps a link of up to ~970 characters readable as it is.
+    private static readonly FormatOptions LongLineHeaders = CreateLongLineHeaders();
 
     public static bool TryParseRecipient(string address, out MailboxAddress mailbox)
     {
@@ -38,7 +43,9 @@ internal static class AccountMimeMessage
         mime.Headers.Add(AccountMailHeaders.Kind, message.Kind.ToString());
         if (includeLinkHeader && message.Link is not null)
         {
-            mime.Headers.Add(AccountMailHeaders.Link, message.Link.AbsoluteUri);
+            var header = new Header(AccountMailHeaders.Link, string.Empty);
+            header.SetValue(LongLineHeaders, Encoding.UTF8, message.Link.AbsoluteUri);
+            mime.Headers.Add(header);
         }
 
         var text = new TextPart(TextFormat.Plain) { Text = message.TextBody };
@@ -53,5 +60,12 @@ internal static class AccountMimeMessage
         }
 
         return mime;
+    }
+
+    private static FormatOptions CreateLongLineHeaders()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.MaxLineLength = MaximumLineLength;
+        return format;
     }
 }

@@ -39,8 +39,10 @@ public sealed class PickupDirectoryAccountMailerTests : IDisposable
         Assert.Contains(Messages.ResetLink.AbsoluteUri, message.TextBody, StringComparison.Ordinal);
         Assert.Contains($"href=\"{Messages.ResetLink.AbsoluteUri}\"", message.HtmlBody, StringComparison.Ordinal);
 
-        // Short ASCII lines are written as they are: the link is readable in the raw file too.
-        Assert.Contains(Messages.ResetLink.AbsoluteUri, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        // Short ASCII lines are written as they are: the link is readable in the raw file too, header and body.
+        var raw = await File.ReadAllTextAsync(file);
+        Assert.Contains($"\r\n{AccountMailHeaders.Link}: {Messages.ResetLink.AbsoluteUri}\r\n", raw, StringComparison.Ordinal);
+        Assert.Contains($"\r\n{Messages.ResetLink.AbsoluteUri}\r\n", raw, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,6 +63,7 @@ public sealed class PickupDirectoryAccountMailerTests : IDisposable
         Assert.Contains(WebUtility.HtmlEncode(link.AbsoluteUri), parsed.HtmlBody, StringComparison.Ordinal);
         Assert.Equal("Passwort ändern", parsed.Subject);
         var raw = await File.ReadAllTextAsync(file, Encoding.ASCII);
+        Assert.Contains($"\r\n{AccountMailHeaders.Link}: {link.AbsoluteUri}\r\n", raw, StringComparison.Ordinal);
         Assert.All(raw.Split("\r\n"), line => Assert.True(line.Length <= 998, $"A line of {line.Length} characters."));
         Assert.Equal(link, Assert.Single(mailer.ReadMessages()).Link);
     }
