@@ -112,8 +112,9 @@ public sealed class SmtpAccountMailer : IAccountMailer
         {
             throw;
         }
-        catch (Exception exception) when (Translate(exception, stage, message, deadline.IsCancellationRequested) is { } failure)
+        catch (Exception exception)
         {
+            var failure = Translate(exception, stage, message);
             MailLog.SmtpMessageFailed(
                 _logger, message.Kind, recipient, _host, _port, Describe(stage), failure.Failure, failure.StatusCode, failure);
             throw failure;
@@ -126,8 +127,7 @@ public sealed class SmtpAccountMailer : IAccountMailer
         {
             await client.DisconnectAsync(quit: true, linked.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException or TimeoutException
-            or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException)
+        catch (Exception exception)
         {
             MailLog.SmtpQuitFailed(_logger, message.Kind, exception);
         }
@@ -149,13 +149,14 @@ public sealed class SmtpAccountMailer : IAccountMailer
         _ => "sending",
     };
 
-    private static AccountMailDeliveryException? Translate(Exception exception, Stage stage, AccountMessage message, bool timedOut)
+    private static AccountMailDeliveryException Translate(Exception exception, Stage stage, AccountMessage message)
     {
         var kind = message.Kind;
         var during = Describe(stage);
         switch (exception)
         {
-            case OperationCanceledException when timedOut:
+            // The caller's own cancellation was rethrown before: any other is the deadline or MailKit's socket timeout.
+            case OperationCanceledException:
             case TimeoutException:
             case IOException { InnerException: SocketException { SocketErrorCode: SocketError.TimedOut } }:
             case SocketException { SocketErrorCode: SocketError.TimedOut }:
@@ -197,7 +198,7 @@ public sealed class SmtpAccountMailer : IAccountMailer
                 return new(AccountMailDeliveryFailure.Disconnected, $"The SMTP server closed the connection while {during} (the {kind} email).", exception);
 
             default:
-                return null;
+                return new(AccountMailDeliveryFailure.Unknown, $"The {kind} email could not be sent while {during}.", exception);
         }
     }
 
