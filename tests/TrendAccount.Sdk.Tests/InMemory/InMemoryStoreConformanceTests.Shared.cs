@@ -34,6 +34,9 @@ public static partial class InMemoryStoreConformanceTests
     public sealed class SharedAccountStore(SharedStoresFixture fixture) : AccountStoreSpecification, IClassFixture<SharedStoresFixture>
     {
         protected override Task<IAccountStore> CreateStoreAsync() => Task.FromResult<IAccountStore>(fixture.Accounts);
+
+        protected override Task<bool> SeedUnactivatedSerialAsync(IAccountStore store, string serial, PurchaseChannel channel) =>
+            Task.FromResult(((InMemoryAccountStore)store).AddSerial(new SerialRecord { Serial = serial, Channel = channel }));
     }
 
     /// <summary>One <see cref="InMemoryTokenStore"/> shared by every test of the class.</summary>

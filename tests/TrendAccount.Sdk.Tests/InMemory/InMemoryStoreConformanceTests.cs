@@ -26,6 +26,9 @@ public static partial class InMemoryStoreConformanceTests
             return Task.FromResult<IAccountStore>(_store);
         }
 
+        protected override Task<bool> SeedUnactivatedSerialAsync(IAccountStore store, string serial, PurchaseChannel channel) =>
+            Task.FromResult(((InMemoryAccountStore)store).AddSerial(new SerialRecord { Serial = serial, Channel = channel }));
+
         public Task DisposeAsync()
         {
             // ...and drops that database (or deletes the file) here.
