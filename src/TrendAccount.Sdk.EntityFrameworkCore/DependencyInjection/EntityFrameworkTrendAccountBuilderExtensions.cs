@@ -41,8 +41,9 @@ public static class EntityFrameworkTrendAccountBuilderExtensions
     }
 
     /// <summary>
-    /// Uses Entity Framework Core stores on the ready <see cref="TrendAccountDbContext"/>, registered here with a
-    /// context factory configured by <paramref name="configureContext"/>; replaces any earlier store registration.
+    /// Uses Entity Framework Core stores on the ready <see cref="TrendAccountDbContext"/>, registered here with a pooled
+    /// context factory (<c>AddPooledDbContextFactory</c>) configured by <paramref name="configureContext"/>; replaces any
+    /// earlier store registration.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configureContext">Chooses the provider and connection, such as <c>options =&gt; options.UseSqlite("Data Source=accounts.db")</c>.</param>
@@ -51,7 +52,7 @@ public static class EntityFrameworkTrendAccountBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configureContext);
-        builder.Services.AddDbContextFactory<TrendAccountDbContext>(configureContext);
+        builder.Services.AddPooledDbContextFactory<TrendAccountDbContext>(configureContext);
         return builder.UseEntityFrameworkStores<TrendAccountDbContext>();
     }
 }
