@@ -1,5 +1,9 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TrendAccount.Sdk.EntityFrameworkCore;
 using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.MailKit;
 
 namespace TrendAccount.Sdk.Samples.Console;
 
@@ -14,28 +18,75 @@ public static class ArticleWalkthrough
 
     /// <summary>Runs the walkthrough.</summary>
     /// <param name="output">Where to print.</param>
-    /// <param name="workFactor">The bcrypt work factor (tests pass 4).</param>
+    /// <param name="options">Where the data goes and the bcrypt cost.</param>
     /// <returns>0 when every step behaved as the article says; 1 otherwise.</returns>
-    public static async Task<int> RunAsync(TextWriter output, int workFactor = 10)
+    public static async Task<int> RunAsync(TextWriter output, SampleOptions options)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(options);
         var clock = new ManualClock(new DateTimeOffset(2017, 6, 12, 21, 24, 0, TimeSpan.Zero));
-        var mailer = new RecordingAccountMailer();
         var client = new ClientContext("203.0.113.10", "Sample/1.0");
+        var databasePath = Path.Combine(options.DataDirectory, "trendaccount-sample.db");
+        var pickupDirectory = Path.Combine(options.DataDirectory, "trendaccount-outbox");
+        var recorder = new RecordingAccountMailer();
 
         // --- What a host writes once, at start-up (docs/getting-started.md). ---
         var services = new ServiceCollection();
-        services.AddTrendAccount(options =>
+        var builder = services.AddTrendAccount(settings =>
             {
-                options.Hashing.WorkFactor = workFactor;
-                options.Hashing.AllowInsecureWorkFactorForTesting = workFactor < HashingOptions.MinimumWorkFactor;
-                options.Recovery.ResetLinkBaseUrl = new Uri("https://account.example.com/reset-password?token=");
+                settings.Hashing.WorkFactor = options.WorkFactor;
+                settings.Hashing.AllowInsecureWorkFactorForTesting = options.WorkFactor < HashingOptions.MinimumWorkFactor;
+                settings.Recovery.ResetLinkBaseUrl = new Uri("https://account.example.com/reset-password?token=");
             })
-            .UseInMemoryStores()
-            .UseMailer(mailer)
             .UseCaptchaVerifier(new TestCaptchaVerifier())
             .UseTimeProvider(clock);
+        if (options.InMemory)
+        {
+            builder.UseInMemoryStores().UseMailer(recorder);
+            output.WriteLine("Stores: in memory; mail: recorded in memory.");
+        }
+        else
+        {
+            // The embedded default: one SQLite file and a folder of .eml files. The sample starts afresh each run.
+            Directory.CreateDirectory(options.DataDirectory);
+            SqliteConnection.ClearAllPools();
+            File.Delete(databasePath);
+            if (Directory.Exists(pickupDirectory))
+            {
+                foreach (var old in Directory.EnumerateFiles(pickupDirectory, "*.eml"))
+                {
+                    File.Delete(old);
+                }
+            }
+
+            builder.UseEntityFrameworkStores(db => db.UseSqlite($"Data Source={databasePath}"))
+                .UsePickupDirectoryMailer(pickupDirectory);
+            output.WriteLine($"Stores: SQLite file {databasePath}");
+            output.WriteLine($"Mail: .eml files in {pickupDirectory}");
+        }
+
         await using var provider = services.BuildServiceProvider();
+        if (!options.InMemory)
+        {
+            // EnsureCreated suits a sample; a real host creates the schema with EF Core migrations (docs/stores.md).
+            await using var db = await provider.GetRequiredService<IDbContextFactory<TrendAccountDbContext>>().CreateDbContextAsync();
+            await db.Database.EnsureCreatedAsync();
+        }
+
+        // Reads the customer's mailbox: the recorder in memory, the newest .eml file in the pickup folder otherwise.
+        (string? Subject, Uri? Link) LastMail(string to, AccountMessageKind kind)
+        {
+            if (options.InMemory)
+            {
+                var message = recorder.LastMessageTo(to, kind);
+                return (message?.Subject, message?.Link);
+            }
+
+            var file = PickupDirectoryAccountMailer.ReadMessages(pickupDirectory)
+                .FirstOrDefault(m => m.Kind == kind && string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase));
+            return (file?.Subject, file?.Link);
+        }
+
         var accounts = provider.GetRequiredService<IAccountService>();
         var troubleshooter = provider.GetRequiredService<SignInTroubleshooter>();
         var work = provider.GetRequiredService<AccountWorkQueue>();
@@ -87,9 +138,9 @@ public static class ArticleWalkthrough
         Says(whileLocked.Message);
         Note("(Even the right password gets the same answer while locked; the true reason is only in the log.)");
         await work.WhenIdleAsync();
-        var notice = mailer.LastMessageTo(Email, AccountMessageKind.LockoutNotice);
-        Note($"Email to {Email}: \"{notice?.Subject}\"");
-        Expect(!whileLocked.Succeeded && notice is not null, "locked, one notice mailed");
+        var notice = LastMail(Email, AccountMessageKind.LockoutNotice);
+        Note($"Email to {Email}: \"{notice.Subject}\"");
+        Expect(!whileLocked.Succeeded && notice.Subject is not null, "locked, one notice mailed");
 
         Step("15 minutes later the lockout is over");
         clock.Advance(TimeSpan.FromMinutes(15));
@@ -101,17 +152,17 @@ public static class ArticleWalkthrough
         var recovered = await accounts.RecoverEmailAsync(new EmailRecoveryRequest("pqrs 1234 5678 9012 3456", Captcha, client));
         Says(recovered.Message);
         await work.WhenIdleAsync();
-        Note($"Email to {Email}: \"{mailer.LastMessageTo(Email, AccountMessageKind.EmailReminder)?.Subject}\"");
+        Note($"Email to {Email}: \"{LastMail(Email, AccountMessageKind.EmailReminder).Subject}\"");
         Expect(recovered.MaskedEmail == "j***n@e*****e.com", "masked address shown");
 
         Step("Forgot your password? Email address and captcha, then Retrieve");
         var requested = await accounts.RequestPasswordResetAsync(new PasswordResetRequest(Email, Captcha, client));
         Says(requested.Message);
         await work.WhenIdleAsync();
-        var resetMail = mailer.LastMessageTo(Email, AccountMessageKind.PasswordReset);
-        Note($"Email to {Email}: \"{resetMail?.Subject}\"");
-        Note($"Link behind \"change your password now\": {resetMail?.Link}");
-        var token = resetMail?.Link?.AbsoluteUri.Split("token=")[^1];
+        var resetMail = LastMail(Email, AccountMessageKind.PasswordReset);
+        Note($"Email to {Email}: \"{resetMail.Subject}\"");
+        Note($"Link behind \"change your password now\": {resetMail.Link}");
+        var token = resetMail.Link?.AbsoluteUri.Split("token=")[^1];
         Expect(token is not null, "reset link mailed");
 
         Step("New password and Confirm new password that do not match, then Update Password");
@@ -123,7 +174,7 @@ public static class ArticleWalkthrough
         var reset = await accounts.ResetPasswordAsync(new PasswordResetCompletion(token, NewPassword, NewPassword, client));
         Says(reset.Message);
         await work.WhenIdleAsync();
-        Note($"Email to {Email}: \"{mailer.LastMessageTo(Email, AccountMessageKind.PasswordChanged)?.Subject}\"");
+        Note($"Email to {Email}: \"{LastMail(Email, AccountMessageKind.PasswordChanged).Subject}\"");
         Expect(reset.Succeeded, "Password Changed");
 
         Step("The same link again");
