@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrendAccount.Sdk.Captcha;
 using TrendAccount.Sdk.EntityFrameworkCore;
 using TrendAccount.Sdk.Samples.Web.Captcha;
@@ -84,7 +83,8 @@ public static partial class SampleSite
 
         services.AddSingleton(widget);
         services.AddSingleton(new SampleSettings(development, outbox, configuration["Sample:SeedSerial"] ?? DefaultSeedSerial));
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        // Keys in memory: a restart only invalidates open forms (antiforgery); sign-in sessions are the SDK's tokens.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddRazorPages();
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         if (!development)

@@ -23,7 +23,7 @@ public abstract class AccountPageModel : PageModel
     public string? CaptchaAnswer { get; set; }
 
     /// <summary>Gets the self-hosted challenge to draw, when the site uses its own captcha.</summary>
-    public CaptchaChallenge? Challenge { get; private set; }
+    public CaptchaChallenge? CurrentChallenge { get; private set; }
 
     public CaptchaWidget Widget => HttpContext.RequestServices.GetRequiredService<CaptchaWidget>();
 
@@ -39,8 +39,8 @@ public abstract class AccountPageModel : PageModel
     {
         if (Widget.IsSelfHosted)
         {
-            Challenge = HttpContext.RequestServices.GetRequiredService<CharacterCaptcha>().Create();
-            CaptchaId = Challenge.Id;
+            CurrentChallenge = HttpContext.RequestServices.GetRequiredService<CharacterCaptcha>().Create();
+            CaptchaId = CurrentChallenge.Id;
             CaptchaAnswer = null;
             ModelState.Remove(nameof(CaptchaId));
             ModelState.Remove(nameof(CaptchaAnswer));

@@ -1,0 +1,39 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace TrendAccount.Sdk.Samples.Web.Tests;
+
+/// <summary>Journey 2: wrong passwords get the one generic message; five lock the account until the clock passes.</summary>
+public sealed class Journey2LockoutTests(BrowserFixture browser, SampleSiteFixture site) : JourneyTest(browser, site)
+{
+    private const string Email = "lock.out@example.com";
+    private const string Password = "Correct-Horse-42";
+    private const string Generic = "You did not provide the right information. Please try again.";
+
+    [Fact]
+    public async Task SignIn_FiveWrongPasswords_GenericMessageThenLockedUntilClockPasses()
+    {
+        await Site.RegisterAsync("LOCK-1111-2222-3333-4444", Email, Password);
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await SignInAsync(Email, $"Wrong-Password-{attempt}");
+            await Expect(Message).ToContainTextAsync(Generic);
+        }
+
+        await Screenshots.SaveAsync(Page, "02a-wrong-password");
+
+        // Locked: the right password now gets exactly the same answer.
+        await SignInAsync(Email, Password);
+        await Expect(Message).ToContainTextAsync(Generic);
+        await Expect(Page.GetByTestId("signed-in-as")).ToHaveCountAsync(0);
+
+        await OpenAsync("/Dev/Clock");
+        await ClickAsync("Advance 16 minutes");
+        await Expect(Page.GetByTestId("clock-offset")).ToContainTextAsync("00:16:00");
+
+        await SignInAsync(Email, Password);
+        await ExpectSignedInAsync();
+        await Screenshots.SaveAsync(Page, "02-lockout-expired-sign-in");
+        Site.AssertNotLogged(Password, "Wrong-Password-1", Email);
+    }
+}
