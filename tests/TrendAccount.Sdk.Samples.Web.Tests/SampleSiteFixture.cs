@@ -12,7 +12,7 @@ namespace TrendAccount.Sdk.Samples.Web.Tests;
 /// free loopback port, with a fresh SQLite file and pickup folder per test class. Every log line is kept, so the
 /// journeys can check that no password or token was logged.
 /// </summary>
-public sealed class SampleSiteFixture : IAsyncLifetime
+public class SampleSiteFixture : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "trendaccount-web-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
@@ -25,6 +25,12 @@ public sealed class SampleSiteFixture : IAsyncLifetime
 
     public ConcurrentQueue<string> LogLines { get; } = new();
 
+    /// <summary>Gets the ASP.NET Core environment the site runs in.</summary>
+    protected virtual string EnvironmentName => "Development";
+
+    /// <summary>Gets further command-line settings.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
@@ -32,13 +38,14 @@ public sealed class SampleSiteFixture : IAsyncLifetime
         BaseUrl = $"http://127.0.0.1:{port}";
         var builder = SampleSite.CreateBuilder(
         [
-            "--environment=Development",
+            $"--environment={EnvironmentName}",
             $"--urls={BaseUrl}",
             $"--Sample:DataDirectory={_directory}",
             "--Sample:SeedSerial=" + Serials.Seeded,
             // bcrypt at the lowest cost: the journeys test pages, not the hash's price.
             "--TrendAccount:Hashing:WorkFactor=4",
             "--TrendAccount:Hashing:AllowInsecureWorkFactorForTesting=true",
+            .. ExtraArguments,
         ]);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
