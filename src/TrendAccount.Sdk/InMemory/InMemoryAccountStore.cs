@@ -24,6 +24,21 @@ public sealed class InMemoryAccountStore : IAccountStore
         }
     }
 
+    /// <summary>
+    /// Adds a serial the vendor knows of, such as one sold but not yet activated (imported from the order system).
+    /// An existing record with the same serial is left alone.
+    /// </summary>
+    /// <param name="serial">The record; <see cref="SerialRecord.Serial"/> must be canonical.</param>
+    /// <returns><see langword="true"/> when added; <see langword="false"/> when the serial was already known.</returns>
+    public bool AddSerial(SerialRecord serial)
+    {
+        ArgumentNullException.ThrowIfNull(serial);
+        lock (_gate)
+        {
+            return _serials.TryAdd(serial.Serial, serial);
+        }
+    }
+
     /// <inheritdoc />
     public Task<AccountRecord?> FindByIdAsync(Guid accountId, CancellationToken cancellationToken = default)
     {

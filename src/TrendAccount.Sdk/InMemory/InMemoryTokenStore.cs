@@ -92,7 +92,7 @@ public sealed class InMemoryTokenStore : ITokenStore
             var revoked = 0;
             foreach (var token in _tokens.Values.ToArray())
             {
-                if (token.AccountId == accountId && (purpose is null || token.Purpose == purpose) && token.ConsumedAt is null)
+                if (token.AccountId == accountId && (purpose is null || token.Purpose == purpose) && token.IsActiveAt(now))
                 {
                     _tokens[token.Digest] = token with { ConsumedAt = now };
                     revoked++;

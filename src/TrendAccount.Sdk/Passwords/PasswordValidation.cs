@@ -5,6 +5,10 @@ public sealed class PasswordValidation
 {
     private static readonly PasswordValidation ValidInstance = new([]);
 
+    // One shared, read-only result per combination of the six problems (bit n = problem n + 1), so the policy
+    // answers without allocating.
+    private static readonly PasswordValidation[] ByMask = CreateAll();
+
     private PasswordValidation(IReadOnlyList<PasswordProblem> problems) => Problems = problems;
 
     /// <summary>Gets the result for a password with no problem.</summary>
@@ -18,13 +22,37 @@ public sealed class PasswordValidation
 
     /// <summary>Creates a result from the problems found.</summary>
     /// <param name="problems">The problems; order and duplicates do not matter.</param>
-    /// <returns>The result.</returns>
+    /// <returns>The result; results made only of the defined problems are shared, immutable instances.</returns>
     public static PasswordValidation FromProblems(IEnumerable<PasswordProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        var sorted = problems.Distinct().Order().ToArray();
+        var items = problems.ToArray();
+        var mask = 0;
+        var known = true;
+        foreach (var problem in items)
+        {
+            if (problem < PasswordProblem.TooShort || problem > PasswordProblem.ContainsAccountDetails)
+            {
+                known = false;
+                break;
+            }
+
+            mask |= 1 << ((int)problem - 1);
+        }
+
+        if (known)
+        {
+            return FromMask(mask);
+        }
+
+        var sorted = items.Distinct().Order().ToArray();
         return sorted.Length == 0 ? ValidInstance : new PasswordValidation(sorted);
     }
+
+    /// <summary>Returns the shared result for a set of problems given as bits (bit n for the problem valued n + 1).</summary>
+    /// <param name="mask">The problems found; bits above the sixth are ignored.</param>
+    /// <returns>The result; <see cref="Valid"/> when no bit is set.</returns>
+    internal static PasswordValidation FromMask(int mask) => ByMask[mask & (ByMask.Length - 1)];
 
     /// <summary>Tells whether a given problem was found.</summary>
     /// <param name="problem">The problem.</param>
@@ -33,4 +61,25 @@ public sealed class PasswordValidation
 
     /// <inheritdoc />
     public override string ToString() => IsValid ? "Valid" : string.Join(", ", Problems);
+
+    private static PasswordValidation[] CreateAll()
+    {
+        var all = new PasswordValidation[1 << 6];
+        all[0] = ValidInstance;
+        for (var mask = 1; mask < all.Length; mask++)
+        {
+            var problems = new List<PasswordProblem>(6);
+            for (var bit = 0; bit < 6; bit++)
+            {
+                if ((mask & (1 << bit)) != 0)
+                {
+                    problems.Add((PasswordProblem)(bit + 1));
+                }
+            }
+
+            all[mask] = new PasswordValidation(problems.AsReadOnly());
+        }
+
+        return all;
+    }
 }

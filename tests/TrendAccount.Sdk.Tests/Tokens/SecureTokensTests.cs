@@ -44,10 +44,20 @@ public sealed class SecureTokensTests
     [InlineData("")]
     [InlineData("short")]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
-    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\ud800")]
     public void Verify_MalformedOrForeignToken_ReturnsFalse(string? presented)
     {
         var issued = SecureTokens.Issue();
+        Assert.False(SecureTokens.Verify(presented, issued.Digest));
+    }
+
+    [Fact]
+    public void Verify_TokenEndingInLoneSurrogate_ReturnsFalse()
+    {
+        // Built at run time: xUnit's InlineData replaces lone surrogates with U+FFFD.
+        var issued = SecureTokens.Issue();
+        var presented = issued.Token[..42] + '\ud800';
+        Assert.Equal(SecureTokens.TokenLength, presented.Length);
+        Assert.Null(SecureTokens.TryComputeDigest(presented));
         Assert.False(SecureTokens.Verify(presented, issued.Digest));
     }
 
