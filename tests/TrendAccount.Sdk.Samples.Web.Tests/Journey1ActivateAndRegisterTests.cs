@@ -26,6 +26,8 @@ public sealed class Journey1ActivateAndRegisterTests(BrowserFixture browser, Sam
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Sign In", Exact = true }).ClickAsync();
         await TypeAsync("Email address", "  jane.doe@example.com  ");
+        // What is posted keeps the spaces (a type="email" field would strip them): the SDK is what trims them.
+        await Expect(Page.GetByLabel("Email address", new() { Exact = true })).ToHaveValueAsync("  jane.doe@example.com  ");
         await FillAsync("Password", Password);
         await ClickAsync("Sign In");
 

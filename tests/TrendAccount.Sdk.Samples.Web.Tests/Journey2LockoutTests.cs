@@ -14,17 +14,22 @@ public sealed class Journey2LockoutTests(BrowserFixture browser, SampleSiteFixtu
     {
         await Site.RegisterAsync("LOCK-1111-2222-3333-4444", Email, Password);
 
-        // The first try types the address in full-width letters (an IME left on): the generic message, plus a hint.
+        // The first try types the address in full-width letters (an input method left on), the second with spaces
+        // around it: the generic message each time, plus the SDK's hint about what the input showed.
         await SignInAsync("ｌｏｃｋ.out@example.com", "Wrong-Password-1");
         await Expect(Message).ToContainTextAsync(Generic);
         await Expect(Message).ToContainTextAsync("full-width characters");
+
+        await SignInAsync("  " + Email + " ", "Wrong-Password-2");
+        await Expect(Message).ToContainTextAsync(Generic);
+        await Expect(Message).ToContainTextAsync("What you typed had extra spaces.");
         await Screenshots.SaveAsync(Page, "02a-wrong-password");
 
-        for (var attempt = 2; attempt <= 5; attempt++)
+        for (var attempt = 3; attempt <= 5; attempt++)
         {
             await SignInAsync(Email, $"Wrong-Password-{attempt}");
             await Expect(Message).ToContainTextAsync(Generic);
-            await Expect(Message).Not.ToContainTextAsync("full-width");
+            await Expect(Message).Not.ToContainTextAsync("What you typed");
         }
 
         // Locked: the right password now gets exactly the same answer.

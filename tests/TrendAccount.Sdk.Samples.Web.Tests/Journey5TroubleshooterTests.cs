@@ -28,6 +28,8 @@ public sealed class Journey5TroubleshooterTests(BrowserFixture browser, SampleSi
         await Screenshots.SaveAsync(Page, "05a-troubleshooter-wrong-information");
 
         // 2. Bought from Best Buy or an ISP: the serial starts with T.
+        await Page.GetByLabel("I forgot my password").UncheckAsync();
+        await Page.GetByLabel("I no longer have access to my old email address").UncheckAsync();
         await Page.GetByLabel("You purchased the program from Best Buy").CheckAsync();
         await FillAsync("Serial number", Serials.Reseller);
         await ClickAsync("Show me what to do");
