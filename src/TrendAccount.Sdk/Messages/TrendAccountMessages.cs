@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+
 namespace TrendAccount.Sdk;
 
 /// <summary>
@@ -5,6 +8,10 @@ namespace TrendAccount.Sdk;
 /// Derive from this class and override members to reword or translate; register the derived class in DI.
 /// Instances must be thread-safe (the defaults are constant).
 /// </summary>
+/// <remarks>
+/// Mail bodies come in text and HTML; the default HTML bodies HTML-encode every value they interpolate, and an
+/// override must do the same. Texts never say whether an email address has an account.
+/// </remarks>
 public class TrendAccountMessages
 {
     /// <summary>Gets the shared default instance.</summary>
@@ -68,4 +75,266 @@ public class TrendAccountMessages
 
     /// <summary>Gets the text telling a customer to contact Technical Support.</summary>
     public virtual string ContactSupport => "Contact our Technical Support for assistance.";
+
+    /// <summary>Gets the text shown after a successful sign-in.</summary>
+    public virtual string SignedIn => "You are signed in to your Trend Micro Account.";
+
+    /// <summary>Gets the text for a recorded activation.</summary>
+    public virtual string ProductActivated => "Your Trend Micro program is installed and activated. You can now create your Trend Micro Account with its serial number.";
+
+    /// <summary>Gets the text for a recorded activation of a reseller serial, which never gets a vendor account.</summary>
+    /// <param name="contact">Whom to contact, such as "Best Buy or your Internet Service Provider (ISP)".</param>
+    /// <returns>The text.</returns>
+    public virtual string ProductActivatedWithoutAccount(string contact) =>
+        $"Your Trend Micro program is installed and activated. For account questions, contact {contact}: " +
+        "a Trend Micro Account is only available for customers who purchased directly from our online store and other retail stores.";
+
+    /// <summary>Gets the text for a product code that cannot be recorded.</summary>
+    public virtual string InvalidProductCode => "The product code is not valid.";
+
+    /// <summary>Gets the text for a new account.</summary>
+    public virtual string Registered => "Your Trend Micro Account is ready. Click Sign In.";
+
+    /// <summary>Gets the text for a serial linked to an existing account.</summary>
+    public virtual string SerialLinked => "Your serial number is now registered to your Trend Micro Account. Click Sign In.";
+
+    /// <summary>Gets the text for a serial already registered to an account.</summary>
+    public virtual string SerialAlreadyRegistered =>
+        "This serial number is already registered to a Trend Micro Account. If you forgot which address you used, click Forgot which address you used before?.";
+
+    /// <summary>
+    /// Gets the generic registration refusal. It must not say whether the address has an account: an existing
+    /// account's address with another password, and a registration racing another, get this same text.
+    /// </summary>
+    public virtual string RegistrationFailed =>
+        "We could not register your program with this email address and password. " +
+        "If you already have a Trend Micro Account, type the password of that account, or click Forgot your password?.";
+
+    /// <summary>Gets the text for a captcha that was not solved.</summary>
+    public virtual string CaptchaFailed => "Type the characters shown, then try again.";
+
+    /// <summary>Gets the text for a client over a rate limit.</summary>
+    public virtual string TooManyAttempts => "Too many attempts. Please wait a few minutes and try again.";
+
+    /// <summary>Gets the text showing the address registered with a serial.</summary>
+    /// <param name="maskedEmail">The masked address, such as <c>j***n@e*****e.com</c>.</param>
+    /// <returns>The text.</returns>
+    public virtual string EmailRecovered(string maskedEmail) =>
+        $"Your Trend Micro Account uses the email address {maskedEmail}. We also sent a reminder to that address.";
+
+    /// <summary>Gets the text when the address is mailed but not shown (<see cref="RecoveryOptions.DiscloseMaskedEmail"/> off).</summary>
+    public virtual string EmailReminderSent => "We sent a reminder to the email address registered with this serial number. Check your email.";
+
+    /// <summary>Gets the text for an activated serial with no account yet.</summary>
+    public virtual string SerialNotRegistered =>
+        "No Trend Micro Account is registered with this serial number yet. Create your Trend Micro Account with it.";
+
+    /// <summary>Gets the answer to every accepted password-reset request, whether or not the address has an account.</summary>
+    public virtual string PasswordResetRequested => "Check your email to reset your account password.";
+
+    /// <summary>Gets "Password Changed", shown after a reset; the next step is "Sign In".</summary>
+    public virtual string PasswordChanged => "Password Changed. Click Sign In to sign in with your new password.";
+
+    /// <summary>Gets the one answer for an unknown, expired, used or replaced reset link.</summary>
+    public virtual string ResetLinkInvalid =>
+        "This link to change your password is no longer valid. Click Forgot your password? to get a new one.";
+
+    /// <summary>Gets the text for a session that is missing or over.</summary>
+    public virtual string NotSignedIn => "Your session has ended. Sign in again.";
+
+    /// <summary>Gets the text for a wrong current password when changing it.</summary>
+    public virtual string CurrentPasswordIncorrect => "Your current password is not correct. Please try again.";
+
+    /// <summary>Gets the text for a password change that lost a race with another change.</summary>
+    public virtual string PasswordChangeConflict => "Your password was changed at the same time from somewhere else. Sign in again and retry.";
+
+    /// <summary>Describes what was noticed about an input, for "check for extra spaces" advice; empty when nothing was.</summary>
+    /// <param name="hints">The hints.</param>
+    /// <returns>The text, or an empty string.</returns>
+    public virtual string DescribeHints(InputHints hints)
+    {
+        var parts = new List<string>();
+        if ((hints & (InputHints.SurroundingWhitespace | InputHints.InnerWhitespace)) != 0)
+        {
+            parts.Add("What you typed had extra spaces.");
+        }
+
+        if ((hints & InputHints.RepeatedSeparator) != 0)
+        {
+            parts.Add("What you typed had duplicate characters.");
+        }
+
+        if ((hints & InputHints.WideCharacters) != 0)
+        {
+            parts.Add("What you typed had full-width characters; check your keyboard's input mode.");
+        }
+
+        if ((hints & (InputHints.InvisibleCharacters | InputHints.ControlCharacters)) != 0)
+        {
+            parts.Add("What you typed had invisible characters; type it again instead of pasting it.");
+        }
+
+        return string.Join(" ", parts);
+    }
+
+    /// <summary>Gets the subject of the "change your password now" email.</summary>
+    public virtual string PasswordResetSubject => "Reset your Trend Micro Account password";
+
+    /// <summary>Gets the plain-text body of the "change your password now" email.</summary>
+    /// <param name="link">The reset link.</param>
+    /// <param name="lifetime">How long the link works.</param>
+    /// <returns>The text.</returns>
+    public virtual string PasswordResetTextBody(Uri link, TimeSpan lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return "We received a request to reset the password of your Trend Micro Account.\n\n" +
+            $"To change your password now, open this link:\n{link.AbsoluteUri}\n\n" +
+            $"The link works once, for {DescribeDuration(lifetime)}. A new window will open asking for your new password.\n" +
+            "If you did not ask to reset your password, ignore this email: your password stays the same.\n";
+    }
+
+    /// <summary>Gets the HTML body of the "change your password now" email; interpolated values are HTML-encoded.</summary>
+    /// <param name="link">The reset link.</param>
+    /// <param name="lifetime">How long the link works.</param>
+    /// <returns>The HTML.</returns>
+    public virtual string PasswordResetHtmlBody(Uri link, TimeSpan lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var href = WebUtility.HtmlEncode(link.AbsoluteUri);
+        return "<p>We received a request to reset the password of your Trend Micro Account.</p>" +
+            $"<p><a href=\"{href}\">Change your password now</a></p>" +
+            $"<p>The link works once, for {WebUtility.HtmlEncode(DescribeDuration(lifetime))}. A new window will open asking for your new password.</p>" +
+            "<p>If you did not ask to reset your password, ignore this email: your password stays the same.</p>";
+    }
+
+    /// <summary>Gets the subject of the email-address reminder.</summary>
+    public virtual string EmailReminderSubject => "Your Trend Micro Account email address";
+
+    /// <summary>Gets the plain-text body of the email-address reminder.</summary>
+    /// <param name="email">The registered address (the recipient).</param>
+    /// <param name="maskedSerial">The serial, masked (<c>PQRS-****-****-****-3456</c>).</param>
+    /// <returns>The text.</returns>
+    public virtual string EmailReminderTextBody(string email, string maskedSerial) =>
+        $"Someone asked which email address is registered with the Trend Micro serial number {maskedSerial}.\n\n" +
+        $"It is this address: {email}\n\nUse it to sign in to your Trend Micro Account. If you forgot your password, click Forgot your password?.\n";
+
+    /// <summary>Gets the HTML body of the email-address reminder; interpolated values are HTML-encoded.</summary>
+    /// <param name="email">The registered address (the recipient).</param>
+    /// <param name="maskedSerial">The serial, masked.</param>
+    /// <returns>The HTML.</returns>
+    public virtual string EmailReminderHtmlBody(string email, string maskedSerial) =>
+        $"<p>Someone asked which email address is registered with the Trend Micro serial number {WebUtility.HtmlEncode(maskedSerial)}.</p>" +
+        $"<p>It is this address: <strong>{WebUtility.HtmlEncode(email)}</strong></p>" +
+        "<p>Use it to sign in to your Trend Micro Account. If you forgot your password, click Forgot your password?.</p>";
+
+    /// <summary>Gets the subject of the "password changed" notice.</summary>
+    public virtual string PasswordChangedSubject => "Your Trend Micro Account password was changed";
+
+    /// <summary>Gets the plain-text body of the "password changed" notice.</summary>
+    /// <param name="changedAt">When the password was changed.</param>
+    /// <returns>The text.</returns>
+    public virtual string PasswordChangedTextBody(DateTimeOffset changedAt) =>
+        $"The password of your Trend Micro Account was changed on {FormatInstant(changedAt)}. Every other session was signed out.\n\n" +
+        "If you did not change it, click Forgot your password? now, or contact our Technical Support for assistance.\n";
+
+    /// <summary>Gets the HTML body of the "password changed" notice.</summary>
+    /// <param name="changedAt">When the password was changed.</param>
+    /// <returns>The HTML.</returns>
+    public virtual string PasswordChangedHtmlBody(DateTimeOffset changedAt) =>
+        $"<p>The password of your Trend Micro Account was changed on {WebUtility.HtmlEncode(FormatInstant(changedAt))}. Every other session was signed out.</p>" +
+        "<p>If you did not change it, click Forgot your password? now, or contact our Technical Support for assistance.</p>";
+
+    /// <summary>Gets the subject of the lockout notice.</summary>
+    public virtual string LockoutNoticeSubject => "Your Trend Micro Account is temporarily locked";
+
+    /// <summary>Gets the plain-text body of the lockout notice.</summary>
+    /// <param name="failedAttempts">How many failed sign-ins locked the account.</param>
+    /// <param name="lockoutEnd">When the lockout ends.</param>
+    /// <returns>The text.</returns>
+    public virtual string LockoutNoticeTextBody(int failedAttempts, DateTimeOffset lockoutEnd) =>
+        $"After {failedAttempts} sign-in attempts with a wrong password, your Trend Micro Account is locked until {FormatInstant(lockoutEnd)}.\n\n" +
+        "If it was you, wait and sign in again, or click Forgot your password? to change it now. If it was not you, change your password.\n";
+
+    /// <summary>Gets the HTML body of the lockout notice.</summary>
+    /// <param name="failedAttempts">How many failed sign-ins locked the account.</param>
+    /// <param name="lockoutEnd">When the lockout ends.</param>
+    /// <returns>The HTML.</returns>
+    public virtual string LockoutNoticeHtmlBody(int failedAttempts, DateTimeOffset lockoutEnd) =>
+        $"<p>After {failedAttempts} sign-in attempts with a wrong password, your Trend Micro Account is locked until {WebUtility.HtmlEncode(FormatInstant(lockoutEnd))}.</p>" +
+        "<p>If it was you, wait and sign in again, or click Forgot your password? to change it now. If it was not you, change your password.</p>";
+
+    /// <summary>Gets the title of a troubleshooting step.</summary>
+    /// <param name="code">The step.</param>
+    /// <returns>The title.</returns>
+    public virtual string TroubleshootingStepTitle(TroubleshootingStepCode code) => code switch
+    {
+        TroubleshootingStepCode.RetypeCredentials => "Retype your email address and password",
+        TroubleshootingStepCode.RecoverEmailBySerial => "Forgot which address you used before?",
+        TroubleshootingStepCode.ResetPassword => "Forgot your password?",
+        TroubleshootingStepCode.ContactReseller => "You purchased the program from Best Buy or ISP",
+        TroubleshootingStepCode.InstallAndActivate => "Your program is not yet installed and activated",
+        TroubleshootingStepCode.ContactTechnicalSupport => "Contact Technical Support",
+        TroubleshootingStepCode.RetypeSerial => "Check your serial number",
+        TroubleshootingStepCode.CreateAccount => "Create your Trend Micro Account",
+        _ => code.ToString(),
+    };
+
+    /// <summary>Gets the instructions of a troubleshooting step, in the support article's words.</summary>
+    /// <param name="code">The step.</param>
+    /// <param name="hints">What was noticed about the input (for <see cref="TroubleshootingStepCode.RetypeCredentials"/>).</param>
+    /// <param name="resellerContact">Whom a reseller customer contacts (for <see cref="TroubleshootingStepCode.ContactReseller"/>).</param>
+    /// <param name="password">The password options (for the length rule).</param>
+    /// <returns>The instructions.</returns>
+    public virtual string TroubleshootingStepInstructions(TroubleshootingStepCode code, InputHints hints, string? resellerContact, PasswordOptions password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        return code switch
+        {
+            TroubleshootingStepCode.RetypeCredentials => string.Join(" ", new[] { RetypeCredentials, DescribeHints(hints) }.Where(s => s.Length > 0)),
+            TroubleshootingStepCode.RecoverEmailBySerial =>
+                "To retrieve your forgotten email address: go to Trend Micro Account, click the Forgot which address you used before? link, " +
+                "provide your Trend Micro serial number, then click Check Now.",
+            TroubleshootingStepCode.ResetPassword =>
+                "To retrieve your forgotten password: go to Trend Micro Account and click the Forgot your password? link. " +
+                "Type the email address you used to register your program, type the characters shown, then click Retrieve. " +
+                "Open the email from Trend Micro and click change your password now. Type your new password in the New password field " +
+                $"and again in the Confirm new password field. {PasswordLength(password.MinimumLength, password.MaximumLength)} " +
+                "Make sure to remember your password. Click Update Password, then click Sign In.",
+            TroubleshootingStepCode.ContactReseller =>
+                $"Your serial number starts with \"{SerialOptions.DefaultResellerPrefix}\": contact {resellerContact ?? SerialOptions.DefaultResellerContact}. " +
+                "A Trend Micro Account is only available for customers who purchased directly from our online store and other retail stores.",
+            TroubleshootingStepCode.InstallAndActivate => NotActivated,
+            TroubleshootingStepCode.ContactTechnicalSupport =>
+                "If you cannot remember your password and you have already changed your email address, or you forgot your password and " +
+                "no longer have access to your old email address, contact our Technical Support for assistance. Have your serial number ready.",
+            TroubleshootingStepCode.RetypeSerial => MalformedSerial,
+            TroubleshootingStepCode.CreateAccount => SerialNotRegistered,
+            _ => ContactSupport,
+        };
+    }
+
+    /// <summary>Gets why only Technical Support can help, for the support case.</summary>
+    /// <param name="changedEmailAddress">The customer changed the email address.</param>
+    /// <param name="noAccessToMailbox">The customer has no access to the old mailbox.</param>
+    /// <returns>The text.</returns>
+    public virtual string SupportCaseReason(bool changedEmailAddress, bool noAccessToMailbox) =>
+        noAccessToMailbox
+            ? "The customer forgot the password and no longer has access to the old email address."
+            : changedEmailAddress
+                ? "The customer cannot remember the password and has already changed the email address."
+                : "The customer tried every self-service step without success.";
+
+    /// <summary>Formats an instant for a customer: UTC, <c>yyyy-MM-dd HH:mm UTC</c>.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The text.</returns>
+    protected virtual string FormatInstant(DateTimeOffset instant) =>
+        instant.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a duration for a customer, such as "30 minutes" or "2 hours".</summary>
+    /// <param name="duration">The duration.</param>
+    /// <returns>The text.</returns>
+    protected virtual string DescribeDuration(TimeSpan duration) =>
+        duration.TotalMinutes < 120
+            ? $"{Math.Max(1, (int)Math.Round(duration.TotalMinutes)).ToString(CultureInfo.InvariantCulture)} minutes"
+            : $"{((int)Math.Round(duration.TotalHours)).ToString(CultureInfo.InvariantCulture)} hours";
 }

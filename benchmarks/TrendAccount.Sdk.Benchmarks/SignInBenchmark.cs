@@ -1,0 +1,77 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using TrendAccount.Sdk.InMemory;
+
+namespace TrendAccount.Sdk.Benchmarks;
+
+/// <summary>
+/// <c>SignInAsync</c> with the in-memory stores at bcrypt cost 10, against raw <c>BCrypt.Verify</c> at cost 10.
+/// Goals (docs/benchmarks.md): every sign-in path ≤ 1.03 × the baseline; unknown email ÷ wrong password between
+/// 0.97 and 1.03 (the same work, one verification, whatever the reason for failing).
+/// </summary>
+[MemoryDiagnoser]
+public class SignInBenchmark
+{
+    private const string Email = "bench@example.com";
+    private const string Password = "correct horse battery";
+    private const int WorkFactor = 10;
+
+    private ServiceProvider? _provider;
+    private IAccountService? _accounts;
+    private InMemoryAccountStore? _store;
+    private Guid _accountId;
+    private string _bcryptHash = string.Empty;
+    private SignInRequest? _right;
+    private SignInRequest? _wrong;
+    private SignInRequest? _unknown;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var services = new ServiceCollection();
+        services.AddTrendAccount(o =>
+            {
+                o.Hashing.WorkFactor = WorkFactor;
+                o.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
+
+                // Counting stays on (it is part of a wrong password's cost); the threshold is out of reach and the
+                // count is reset before each iteration, so the wrong-password path never turns into a locked one.
+                o.Lockout.MaxFailedAttempts = 1000;
+            })
+            .UseInMemoryStores()
+            .UseMailer(new RecordingAccountMailer())
+            .UseCaptchaVerifier(new TestCaptchaVerifier());
+        _provider = services.BuildServiceProvider();
+        _accounts = _provider.GetRequiredService<IAccountService>();
+        _store = _provider.GetRequiredService<InMemoryAccountStore>();
+        _accounts.ActivateProductAsync(new ProductActivation("PQRS-1234-5678-9012-3456")).GetAwaiter().GetResult();
+        var registration = _accounts.RegisterAsync(new Registration("PQRS-1234-5678-9012-3456", Email, Password, Password)).GetAwaiter().GetResult();
+        _accountId = registration.AccountId ?? throw new InvalidOperationException(registration.Message);
+        _bcryptHash = BCrypt.Net.BCrypt.HashPassword(Password, WorkFactor);
+        _right = new SignInRequest(Email, Password);
+        _wrong = new SignInRequest(Email, "wrong horse battery");
+        _unknown = new SignInRequest("nobody@example.com", Password);
+
+        // Make the dummy hash now, so no measured call pays for it.
+        _accounts.SignInAsync(_unknown).GetAwaiter().GetResult();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _provider?.Dispose();
+
+    [IterationSetup]
+    public void ResetFailures() => _store!.ResetFailedSignInsAsync(_accountId).GetAwaiter().GetResult();
+
+    /// <summary>The floor: one bcrypt verification at cost 10, nothing else.</summary>
+    [Benchmark(Baseline = true)]
+    public bool RawBcryptVerify() => BCrypt.Net.BCrypt.Verify(Password, _bcryptHash);
+
+    [Benchmark]
+    public Task<SignInResult> SignInRightPassword() => _accounts!.SignInAsync(_right!);
+
+    [Benchmark]
+    public Task<SignInResult> SignInWrongPassword() => _accounts!.SignInAsync(_wrong!);
+
+    [Benchmark]
+    public Task<SignInResult> SignInUnknownEmail() => _accounts!.SignInAsync(_unknown!);
+}

@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace TrendAccount.Sdk;
+
+/// <summary>Shortens and masks personal data before it reaches a log, a customer or a support case.</summary>
+internal static class Redaction
+{
+    private const int MaxMaskedLength = 64;
+
+    /// <summary>
+    /// Masks an email address in the <c>j***n@e*****e.com</c> style: the first and last character of the local
+    /// part around three stars (so its length does not show), every domain label but the last reduced to its first
+    /// and last character around one star per hidden character, the top-level domain kept.
+    /// </summary>
+    public static string MaskEmail(string? email)
+    {
+        if (string.IsNullOrEmpty(email))
+        {
+            return "(none)";
+        }
+
+        var at = email.LastIndexOf('@');
+        if (at <= 0 || at == email.Length - 1 || email.Length > 320)
+        {
+            return "***";
+        }
+
+        var local = email.AsSpan(0, at);
+        var domain = email.AsSpan(at + 1);
+        var builder = new StringBuilder(email.Length + 4);
+        AppendSafe(builder, local[0]);
+        builder.Append("***");
+        if (local.Length > 1)
+        {
+            AppendSafe(builder, local[^1]);
+        }
+
+        builder.Append('@');
+        var lastDot = domain.LastIndexOf('.');
+        var masked = lastDot < 0 ? domain : domain[..lastDot];
+        var start = 0;
+        while (start <= masked.Length)
+        {
+            var end = masked[start..].IndexOf('.');
+            var label = end < 0 ? masked[start..] : masked.Slice(start, end);
+            MaskLabel(builder, label);
+            if (end < 0)
+            {
+                break;
+            }
+
+            builder.Append('.');
+            start += end + 1;
+        }
+
+        if (lastDot >= 0)
+        {
+            builder.Append('.');
+            foreach (var c in domain[(lastDot + 1)..])
+            {
+                AppendSafe(builder, c);
+            }
+        }
+
+        return builder.Length > MaxMaskedLength ? builder.ToString(0, MaxMaskedLength) : builder.ToString();
+    }
+
+    /// <summary>Masks a canonical serial: <c>PQRS-****-****-****-3456</c>.</summary>
+    public static string MaskSerial(string? serial)
+    {
+        if (serial is null || serial.Length != 24)
+        {
+            return "(none)";
+        }
+
+        return string.Concat(serial.AsSpan(0, 4), "-****-****-****-", serial.AsSpan(20, 4));
+    }
+
+    /// <summary>Turns a client partition key into something short and safe to log or keep as a dictionary key.</summary>
+    public static string ClientKey(ClientContext? client)
+    {
+        var key = (client ?? ClientContext.Unknown).PartitionKey;
+        if (key.Length <= 64 && key.All(c => c is > ' ' and < (char)0x7F))
+        {
+            return key;
+        }
+
+        return "h:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16);
+    }
+
+    private static void MaskLabel(StringBuilder builder, ReadOnlySpan<char> label)
+    {
+        if (label.IsEmpty)
+        {
+            return;
+        }
+
+        AppendSafe(builder, label[0]);
+        if (label.Length == 1)
+        {
+            return;
+        }
+
+        builder.Append('*', Math.Max(1, label.Length - 2));
+        if (label.Length > 2)
+        {
+            AppendSafe(builder, label[^1]);
+        }
+    }
+
+    private static void AppendSafe(StringBuilder builder, char c) =>
+        builder.Append(char.IsControl(c) || char.IsSurrogate(c) ? '?' : c);
+}

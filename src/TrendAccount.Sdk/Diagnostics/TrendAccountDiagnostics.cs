@@ -1,0 +1,38 @@
+namespace TrendAccount.Sdk;
+
+/// <summary>
+/// The names under which the SDK reports telemetry, for hosts that subscribe to them
+/// (<c>AddMeter(TrendAccountDiagnostics.MeterName)</c>, <c>AddSource(TrendAccountDiagnostics.ActivitySourceName)</c>).
+/// </summary>
+public static class TrendAccountDiagnostics
+{
+    /// <summary>The name of the SDK's <see cref="System.Diagnostics.Metrics.Meter"/>: <c>TrendAccount.Sdk</c>.</summary>
+    public const string MeterName = "TrendAccount.Sdk";
+
+    /// <summary>The name of the SDK's <see cref="System.Diagnostics.ActivitySource"/>: <c>TrendAccount.Sdk</c>.</summary>
+    public const string ActivitySourceName = "TrendAccount.Sdk";
+
+    /// <summary>The counter of sign-in attempts, tagged <c>outcome</c>.</summary>
+    public const string SignInsCounter = "trendaccount.sign_ins";
+
+    /// <summary>The counter of lockouts started.</summary>
+    public const string LockoutsCounter = "trendaccount.lockouts";
+
+    /// <summary>The counter of password-reset requests, tagged <c>outcome</c>.</summary>
+    public const string PasswordResetsRequestedCounter = "trendaccount.password_resets.requested";
+
+    /// <summary>The counter of password resets completed, tagged <c>outcome</c>.</summary>
+    public const string PasswordResetsCompletedCounter = "trendaccount.password_resets.completed";
+
+    /// <summary>The counter of "forgot which address" look-ups, tagged <c>outcome</c>.</summary>
+    public const string EmailsRecoveredCounter = "trendaccount.emails_recovered";
+
+    /// <summary>The counter of registrations, tagged <c>outcome</c>.</summary>
+    public const string RegistrationsCounter = "trendaccount.registrations";
+
+    /// <summary>The counter of account emails handed to the mailer, tagged <c>kind</c> and <c>outcome</c>.</summary>
+    public const string MailsCounter = "trendaccount.mails";
+
+    /// <summary>The tag that carries the outcome of an operation (a stable lower-case code).</summary>
+    public const string OutcomeTag = "outcome";
+}

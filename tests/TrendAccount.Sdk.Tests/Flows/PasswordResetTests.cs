@@ -1,0 +1,116 @@
+namespace TrendAccount.Sdk.Tests.Flows;
+
+public sealed class PasswordResetTests
+{
+    private const string Serial = "PQRS-1234-5678-9012-3456";
+    private const string Email = "john@example.com";
+    private const string Password = "correct horse battery";
+    private const string NewPassword = "brand new passphrase";
+
+    [Fact]
+    public async Task ResetPasswordAsync_PolicyProblems_AreReportedWithoutConsumingTheLink()
+    {
+        await using var host = FlowHost.Create();
+        await host.RegisterAsync(Serial, Email, Password);
+        var token = (await host.RequestResetTokenAsync(Email))!;
+
+        var tooShort = await host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, "short", "short"));
+        var mismatch = await host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, NewPassword, NewPassword + "!"));
+        var tooLong = await host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, new string('x', 51), new string('x', 51)));
+        var isEmail = await host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, Email, Email));
+
+        Assert.Equal([PasswordProblem.TooShort], tooShort.PasswordProblems);
+        Assert.Equal("Your password should be between 8 and 50 characters long.", tooShort.Message);
+        Assert.Equal([PasswordProblem.ConfirmationMismatch], mismatch.PasswordProblems);
+        Assert.Equal([PasswordProblem.TooLong], tooLong.PasswordProblems);
+        Assert.Contains(PasswordProblem.ContainsAccountDetails, isEmail.PasswordProblems);
+        Assert.All(new[] { tooShort, mismatch, tooLong, isEmail }, r => Assert.Equal(PasswordResetStatus.InvalidPassword, r.Status));
+        Assert.Null((await host.Tokens.FindAsync(SecureTokens.TryComputeDigest(token)!))!.ConsumedAt);
+
+        var ok = await host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, NewPassword, NewPassword));
+        Assert.True(ok.Succeeded);
+    }
+
+    [Fact]
+    public async Task ResetPasswordAsync_UnknownExpiredUsedAndWrongPurposeLinks_GetOneGenericAnswer()
+    {
+        await using var host = FlowHost.Create();
+        await host.RegisterAsync(Serial, Email, Password);
+        var session = (await host.SignInAsync(Email, Password)).SessionToken!;
+        var used = (await host.RequestResetTokenAsync(Email))!;
+        Assert.True((await host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(used, NewPassword, NewPassword))).Succeeded);
+        var expired = (await host.RequestResetTokenAsync(Email))!;
+        host.Time.Advance(TimeSpan.FromHours(1));
+
+        var answers = new List<PasswordResetResult>();
+        foreach (var token in new[] { SecureTokens.Issue().Token, expired, used, session, "garbage", string.Empty })
+        {
+            answers.Add(await host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, "another passphrase", "another passphrase")));
+        }
+
+        Assert.All(answers, a => Assert.Equal(PasswordResetStatus.InvalidLink, a.Status));
+        Assert.Single(answers.Select(a => a.Message).Distinct());
+        Assert.Equal(TrendAccountMessages.Default.ResetLinkInvalid, answers[0].Message);
+        Assert.True((await host.SignInAsync(Email, NewPassword)).Succeeded);
+    }
+
+    [Fact]
+    public async Task ResetPasswordAsync_TooManyBadLinksFromOneClient_Throttled()
+    {
+        await using var host = FlowHost.Create(o => o.RateLimits.InvalidResetTokensPerClient.PermitLimit = 3);
+        await host.RegisterAsync(Serial, Email, Password);
+        var token = (await host.RequestResetTokenAsync(Email))!;
+        var attacker = new ClientContext("203.0.113.66");
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(PasswordResetStatus.InvalidLink, (await host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(SecureTokens.Issue().Token, NewPassword, NewPassword, attacker))).Status);
+        }
+
+        var throttled = await host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, NewPassword, NewPassword, attacker));
+        var otherClient = await host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, NewPassword, NewPassword, new ClientContext("203.0.113.67")));
+
+        Assert.Equal(PasswordResetStatus.Throttled, throttled.Status);
+        Assert.Equal(TrendAccountMessages.Default.TooManyAttempts, throttled.Message);
+        Assert.True(otherClient.Succeeded);
+
+        host.Time.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(PasswordResetStatus.InvalidLink, (await host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, NewPassword, NewPassword, attacker))).Status);
+    }
+
+    [Fact]
+    public async Task ResetPasswordAsync_TwoHundredParallelRedemptions_ExactlyOneSucceeds()
+    {
+        await using var host = FlowHost.Create();
+        await host.RegisterAsync(Serial, Email, Password);
+        var token = (await host.RequestResetTokenAsync(Email))!;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() =>
+            host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, $"new passphrase {i:D3}", $"new passphrase {i:D3}", new ClientContext($"10.0.{i / 250}.{i % 250}"))))));
+
+        var winner = Assert.Single(Enumerable.Range(0, 200), i => results[i].Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(PasswordResetStatus.InvalidLink, r.Status));
+        Assert.NotNull((await host.Tokens.FindAsync(SecureTokens.TryComputeDigest(token)!))!.ConsumedAt);
+        Assert.True((await host.SignInAsync(Email, $"new passphrase {winner:D3}")).Succeeded);
+        Assert.False((await host.SignInAsync(Email, $"new passphrase {(winner + 1) % 200:D3}")).Succeeded);
+        await host.Work.WhenIdleAsync();
+        Assert.Single(host.Mailer.Messages, m => m.Kind == AccountMessageKind.PasswordChanged);
+    }
+
+    [Fact]
+    public async Task ResetPasswordAsync_Success_MailsPasswordChangedNotice()
+    {
+        await using var host = FlowHost.Create();
+        await host.RegisterAsync(Serial, Email, Password);
+        var token = (await host.RequestResetTokenAsync(Email))!;
+
+        await host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, NewPassword, NewPassword));
+        await host.Work.WhenIdleAsync();
+
+        var notice = host.Mailer.LastMessageTo(Email, AccountMessageKind.PasswordChanged);
+        Assert.NotNull(notice);
+        Assert.Null(notice.Link);
+        Assert.DoesNotContain(NewPassword, notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("2026-03-01 09:00 UTC", notice.TextBody, StringComparison.Ordinal);
+    }
+}
