@@ -37,6 +37,8 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Chromium is not installed at {ChromiumPath}: run 'apt-get install -y chromium' (.ci/run does) or set TRENDACCOUNT_CHROMIUM.");
         }
 
+        // CI runs every test assembly at once on two cores: wait longer than Playwright's 5 s before failing.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -66,7 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1000, Height = 760 },
             Locale = "en-US",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 }
