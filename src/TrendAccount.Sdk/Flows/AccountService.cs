@@ -112,8 +112,20 @@ internal sealed partial class AccountService : IAccountService
 
     private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 
-    /// <summary>One bcrypt verification against the dummy hash: the work of a wrong password, with no account behind it.</summary>
-    private void VerifyAgainstDummy(string password) => _ = _hasher.VerifyHashedPassword(_dummyHash.Value, password);
+    // No account (or a locked one): spend one verification at the current cost anyway, so the outcome cannot be
+    // told apart by time. A hasher with its own dummy hash (IDummyPasswordVerifier) is used as it is; any other
+    // hasher verifies against a hash of a random value made once.
+    private void VerifyAgainstDummy(string password)
+    {
+        if (_hasher is IDummyPasswordVerifier dummy)
+        {
+            _ = dummy.VerifyDummyHash(password);
+        }
+        else
+        {
+            _ = _hasher.VerifyHashedPassword(_dummyHash.Value, password);
+        }
+    }
 
     /// <summary>Counts a failed password check; the one caller that locks the account mails the lockout notice.</summary>
     private async Task<FailedSignInStatus> RecordFailureAsync(AccountRecord account, DateTimeOffset now, CancellationToken cancellationToken)

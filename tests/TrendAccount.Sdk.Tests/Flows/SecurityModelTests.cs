@@ -94,6 +94,25 @@ public sealed class SecurityModelTests
     }
 
     [Fact]
+    public async Task SignInAsync_HasherWithItsOwnDummyHash_UnknownEmailAndLockedAccountUseItOncePerAttempt()
+    {
+        var spy = new DummyCapableCountingHasher();
+        await using var host = FlowHost.Create(build: b => b.UsePasswordHasher(spy));
+        await host.RegisterAsync(Serial, Email, Password);
+
+        await host.SignInAsync("nobody@example.com", Password);
+        Assert.Equal((0, 1), (spy.VerifyCalls, spy.DummyCalls));
+
+        await host.SignInAsync(Email, "wrong password");
+        Assert.Equal((1, 1), (spy.VerifyCalls, spy.DummyCalls));
+
+        await LockAsync(host);
+        var counts = (spy.VerifyCalls, spy.DummyCalls);
+        await host.SignInAsync(Email, Password);
+        Assert.Equal((counts.VerifyCalls, counts.DummyCalls + 1), (spy.VerifyCalls, spy.DummyCalls));
+    }
+
+    [Fact]
     public async Task SignInAsync_TrueReasonOfFailure_GoesToTheLogOnly()
     {
         await using var host = FlowHost.Create();

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace TrendAccount.Sdk.EntityFrameworkCore;
+
+/// <summary>
+/// <see cref="ITokenStore"/> on Entity Framework Core. Thread-safe (a fresh context per call); every conditional
+/// write is one UPDATE statement whose WHERE clause carries the condition, so the database decides races between
+/// processes.
+/// </summary>
+/// <typeparam name="TContext">The host's context, whose model includes <see cref="TrendAccountModelBuilderExtensions.ApplyTrendAccountModel"/>.</typeparam>
+internal sealed class EntityFrameworkTokenStore<TContext> : ITokenStore
+    where TContext : DbContext
+{
+    private readonly DbContextSource<TContext> _contexts;
+
+    public EntityFrameworkTokenStore(DbContextSource<TContext> contexts)
+    {
+        _contexts = contexts;
+    }
+
+    public async Task AddAsync(TokenRecord token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var release = lease.ConfigureAwait(false);
+        lease.Context.Set<TokenEntity>().Add(TokenEntity.From(token));
+        await lease.Context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<TokenRecord?> FindAsync(string digest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var release = lease.ConfigureAwait(false);
+        var entity = await lease.Context.Set<TokenEntity>()
+            .AsNoTracking()
+            .FirstOrDefaultAsync(t => t.Digest == digest, cancellationToken)
+            .ConfigureAwait(false);
+        return entity?.ToRecord();
+    }
+
+    public async Task<bool> TryConsumeAsync(string digest, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var release = lease.ConfigureAwait(false);
+
+        // UPDATE trend_tokens SET consumed_at = @now
+        // WHERE digest = @digest AND consumed_at IS NULL AND expires_at > @now
+        var rows = await lease.Context.Set<TokenEntity>()
+            .Where(t => t.Digest == digest && t.ConsumedAt == null && t.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), cancellationToken)
+            .ConfigureAwait(false);
+        return rows == 1;
+    }
+
+    public async Task<bool> TryExtendAsync(string digest, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var release = lease.ConfigureAwait(false);
+
+        // UPDATE trend_tokens SET expires_at = @expiresAt
+        // WHERE digest = @digest AND consumed_at IS NULL AND expires_at > @now
+        var rows = await lease.Context.Set<TokenEntity>()
+            .Where(t => t.Digest == digest && t.ConsumedAt == null && t.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, expiresAt), cancellationToken)
+            .ConfigureAwait(false);
+        return rows == 1;
+    }
+
+    public async Task<int> RevokeAllAsync(Guid accountId, TokenPurpose? purpose, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var release = lease.ConfigureAwait(false);
+        var active = lease.Context.Set<TokenEntity>()
+            .Where(t => t.AccountId == accountId && t.ConsumedAt == null && t.ExpiresAt > now);
+        if (purpose is { } only)
+        {
+            active = active.Where(t => t.Purpose == only);
+        }
+
+        return await active
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), cancellationToken)
+            .ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,168 @@
+using Microsoft.EntityFrameworkCore;
+using TrendAccount.Sdk.EntityFrameworkCore.Tests.Infrastructure;
+
+namespace TrendAccount.Sdk.EntityFrameworkCore.Tests.MultiNode;
+
+/// <summary>
+/// Two independent nodes over one database: every guarantee of the security model holds through the database,
+/// with no lock shared in memory. One subclass per provider.
+/// </summary>
+/// <typeparam name="TDatabase">The provider's database.</typeparam>
+public abstract class MultiNodeTests<TDatabase> : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : StoreDatabase
+{
+    private const int Callers = 100;
+    private const string Password = "Blue-Kettle-42-Harbor";
+    private const string NewPassword = "Quiet-Lantern-17-Meadow";
+
+    private readonly TDatabase _database;
+    private Node? _a;
+    private Node? _b;
+
+    protected MultiNodeTests(TDatabase database)
+    {
+        _database = database;
+    }
+
+    private Node A => _a!;
+
+    private Node B => _b!;
+
+    public Task InitializeAsync()
+    {
+        var lockouts = new LockoutCounter();
+        _a = Node.Create(_database, lockouts);
+        _b = Node.Create(_database, lockouts);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_a is not null)
+        {
+            await _a.DisposeAsync();
+        }
+
+        if (_b is not null)
+        {
+            await _b.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ResetPasswordAsync_OneLinkRedeemedOnBothNodes_ChangesThePasswordExactlyOnce()
+    {
+        var email = await RegisterAsync(A);
+        Assert.Equal(PasswordResetRequestStatus.Accepted, (await A.Accounts.RequestPasswordResetAsync(new PasswordResetRequest(email, TestCaptchaResponse))).Status);
+        await A.WhenMailSentAsync();
+        var token = TokenFrom(A.Mailer.LastLinkTo(email));
+
+        var results = await TestData.InParallelAsync(Callers, i =>
+            (i % 2 == 0 ? A : B).Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, NewPassword + i, NewPassword + i)));
+
+        var winner = Assert.Single(Enumerable.Range(0, Callers), i => results[i].Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(PasswordResetStatus.InvalidLink, r.Status));
+        Assert.True((await B.Accounts.SignInAsync(new SignInRequest(email, NewPassword + winner))).Succeeded);
+        Assert.False((await A.Accounts.SignInAsync(new SignInRequest(email, Password))).Succeeded);
+    }
+
+    [Fact]
+    public async Task SignInAsync_FailuresOnBothNodes_AddUpToOneLockout()
+    {
+        var email = await RegisterAsync(A);
+        var wrong = new SignInRequest(email, "Wrong-Guess-00-Again");
+
+        // Alternating nodes, the failures are counted in one place: the fifth locks, wherever it lands.
+        for (var i = 0; i < Node.MaxFailedAttempts - 1; i++)
+        {
+            Assert.False((await (i % 2 == 0 ? A : B).Accounts.SignInAsync(wrong)).Succeeded);
+        }
+
+        Assert.Equal(0, A.Lockouts.Count);
+        Assert.True((await B.Accounts.SignInAsync(new SignInRequest(email, Password))).Succeeded);
+
+        // A burst split across both nodes locks the account exactly once, and both nodes refuse the right password.
+        var burst = await TestData.InParallelAsync(Callers, i => (i % 2 == 0 ? A : B).Accounts.SignInAsync(wrong));
+
+        Assert.All(burst, r => Assert.Equal(SignInStatus.Failed, r.Status));
+        Assert.Equal(1, A.Lockouts.Count);
+        Assert.False((await A.Accounts.SignInAsync(new SignInRequest(email, Password))).Succeeded);
+        Assert.False((await B.Accounts.SignInAsync(new SignInRequest(email, Password))).Succeeded);
+
+        // When the lockout is over (both clocks move on), the right password works again on either node.
+        A.Time.Advance(TimeSpan.FromMinutes(16));
+        B.Time.Advance(TimeSpan.FromMinutes(16));
+        Assert.True((await B.Accounts.SignInAsync(new SignInRequest(email, Password))).Succeeded);
+        Assert.Equal(1, A.Lockouts.Count);
+    }
+
+    [Fact]
+    public async Task RegisterAsync_SameEmailOnBothNodesAtOnce_CreatesExactlyOneAccount()
+    {
+        const int Registrations = 20;
+        var email = NewEmail();
+        var serials = Enumerable.Range(0, Registrations).Select(_ => TestData.NewSerial()).ToArray();
+        foreach (var (serial, i) in serials.Select((s, i) => (s, i)))
+        {
+            Assert.True((await (i % 2 == 0 ? A : B).Accounts.ActivateProductAsync(new ProductActivation(serial, "TIS-2017"))).Succeeded);
+        }
+
+        var results = await TestData.InParallelAsync(Registrations, i =>
+            (i % 2 == 0 ? A : B).Accounts.RegisterAsync(new Registration(serials[i], email, Password, Password)));
+
+        var registered = Assert.Single(results, r => r.Status == RegistrationStatus.Registered);
+        Assert.All(results, r => Assert.True(
+            r.Status is RegistrationStatus.Registered or RegistrationStatus.LinkedToExistingAccount or RegistrationStatus.Failed,
+            $"Unexpected {r.Status}: {r.Message}"));
+        Assert.All(results.Where(r => r.AccountId is not null), r => Assert.Equal(registered.AccountId, r.AccountId));
+        await using var context = _database.CreateContext();
+        Assert.Equal(1, await context.Set<AccountEntity>().CountAsync(a => a.Email == email));
+        Assert.True((await B.Accounts.SignInAsync(new SignInRequest(email, Password))).Succeeded);
+    }
+
+    [Fact]
+    public async Task ResetPasswordAsync_OnOneNode_EndsTheSessionsTheOtherNodeValidates()
+    {
+        var email = await RegisterAsync(A);
+        var signedIn = await B.Accounts.SignInAsync(new SignInRequest(email, Password));
+        Assert.True(signedIn.Succeeded);
+        var session = signedIn.SessionToken!;
+        Assert.NotNull(await B.Accounts.ValidateSessionAsync(session));
+        Assert.NotNull(await A.Accounts.ValidateSessionAsync(session));
+
+        await A.Accounts.RequestPasswordResetAsync(new PasswordResetRequest(email, TestCaptchaResponse));
+        await A.WhenMailSentAsync();
+        var reset = await A.Accounts.ResetPasswordAsync(new PasswordResetCompletion(TokenFrom(A.Mailer.LastLinkTo(email)), NewPassword, NewPassword));
+
+        Assert.True(reset.Succeeded);
+        Assert.Null(await B.Accounts.ValidateSessionAsync(session));
+        Assert.Null(await A.Accounts.ValidateSessionAsync(session));
+    }
+
+    private static string TestCaptchaResponse => InMemory.TestCaptchaVerifier.ValidResponse;
+
+    private static string NewEmail() => $"farm.{Guid.NewGuid():N}@example.com";
+
+    private static string TokenFrom(Uri? link)
+    {
+        Assert.NotNull(link);
+        const string Marker = "token=";
+        var query = link.Query;
+        return Uri.UnescapeDataString(query[(query.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..]);
+    }
+
+    private static async Task<string> RegisterAsync(Node node)
+    {
+        var serial = TestData.NewSerial();
+        var email = NewEmail();
+        Assert.True((await node.Accounts.ActivateProductAsync(new ProductActivation(serial, "TIS-2017"))).Succeeded);
+        var registration = await node.Accounts.RegisterAsync(new Registration(serial, email, Password, Password));
+        Assert.True(registration.Succeeded, registration.Message);
+        return email;
+    }
+}
+
+public sealed class SqliteMultiNodeTests(SqliteDatabase database) : MultiNodeTests<SqliteDatabase>(database);
+
+[PostgresTests]
+public sealed class PostgresMultiNodeTests(PostgresDatabase database) : MultiNodeTests<PostgresDatabase>(database);

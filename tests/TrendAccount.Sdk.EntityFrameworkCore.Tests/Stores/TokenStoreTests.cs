@@ -1,0 +1,159 @@
+using TrendAccount.Sdk.EntityFrameworkCore.Tests.Infrastructure;
+
+namespace TrendAccount.Sdk.EntityFrameworkCore.Tests.Stores;
+
+/// <summary>
+/// The EF Core token store on a real database, one subclass per provider; the conformance kit (<c>Conformance/</c>)
+/// runs the full contract, including the 100-caller races.
+/// </summary>
+/// <typeparam name="TDatabase">The provider's database.</typeparam>
+public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
+    where TDatabase : StoreDatabase
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
+    protected TokenStoreTests(TDatabase database)
+        : base(database)
+    {
+    }
+
+    [Fact]
+    public async Task AddAsync_Record_IsFoundByDigest()
+    {
+        // Instants at a non-UTC offset are stored as the same instants.
+        var issued = new DateTimeOffset(2025, 3, 1, 4, 30, 0, TimeSpan.FromHours(-5));
+        var token = TestData.NewToken(Guid.NewGuid(), issued, Lifetime, TokenPurpose.Session);
+
+        await Tokens.AddAsync(token);
+
+        Assert.Equal(token, await Tokens.FindAsync(token.Digest));
+        Assert.Null(await Tokens.FindAsync(SecureTokens.Issue().Digest));
+    }
+
+    [Fact]
+    public async Task TryConsumeAsync_ActiveToken_ConsumesItOnce()
+    {
+        var token = await AddTokenAsync();
+
+        Assert.True(await Tokens.TryConsumeAsync(token.Digest, Now));
+        Assert.False(await Tokens.TryConsumeAsync(token.Digest, Now));
+        Assert.Equal(Now, (await Tokens.FindAsync(token.Digest))?.ConsumedAt);
+    }
+
+    [Fact]
+    public async Task TryConsumeAsync_UnknownDigest_ReturnsFalse()
+    {
+        Assert.False(await Tokens.TryConsumeAsync(SecureTokens.Issue().Digest, Now));
+    }
+
+    [Fact]
+    public async Task TryConsumeAsync_AtExpiry_ReturnsFalse()
+    {
+        var token = await AddTokenAsync();
+
+        Assert.False(await Tokens.TryConsumeAsync(token.Digest, token.ExpiresAt));
+        Assert.False(await Tokens.TryConsumeAsync(token.Digest, token.ExpiresAt.AddDays(1)));
+        Assert.Null((await Tokens.FindAsync(token.Digest))?.ConsumedAt);
+    }
+
+    [Fact]
+    public async Task TryConsumeAsync_JustBeforeExpiry_Succeeds()
+    {
+        var token = await AddTokenAsync();
+
+        // One tick on SQLite (ticks are stored exactly); PostgreSQL keeps microseconds, and a tick before a whole
+        // microsecond is still before it there.
+        Assert.True(await Tokens.TryConsumeAsync(token.Digest, token.ExpiresAt.AddTicks(-1)));
+    }
+
+    [Fact]
+    public async Task TryExtendAsync_ActiveToken_MovesExpiry()
+    {
+        var token = await AddTokenAsync(TokenPurpose.Session);
+        var later = token.ExpiresAt.AddMinutes(10);
+
+        Assert.True(await Tokens.TryExtendAsync(token.Digest, later, Now));
+        Assert.Equal(later, (await Tokens.FindAsync(token.Digest))?.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task TryExtendAsync_ConsumedOrExpiredToken_ReturnsFalseAndChangesNothing()
+    {
+        var consumed = await AddTokenAsync(TokenPurpose.Session);
+        Assert.True(await Tokens.TryConsumeAsync(consumed.Digest, Now));
+        var expired = await AddTokenAsync(TokenPurpose.Session);
+
+        Assert.False(await Tokens.TryExtendAsync(consumed.Digest, Now.AddHours(1), Now));
+        Assert.False(await Tokens.TryExtendAsync(expired.Digest, expired.ExpiresAt.AddHours(1), expired.ExpiresAt));
+        Assert.False(await Tokens.TryExtendAsync(SecureTokens.Issue().Digest, Now.AddHours(1), Now));
+        Assert.Equal(consumed.ExpiresAt, (await Tokens.FindAsync(consumed.Digest))?.ExpiresAt);
+        Assert.Equal(expired.ExpiresAt, (await Tokens.FindAsync(expired.Digest))?.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task RevokeAllAsync_OnePurpose_RevokesOnlyActiveTokensOfThatPurposeAndAccount()
+    {
+        var accountId = Guid.NewGuid();
+        var sessions = new[] { await AddTokenAsync(TokenPurpose.Session, accountId), await AddTokenAsync(TokenPurpose.Session, accountId) };
+        var reset = await AddTokenAsync(TokenPurpose.PasswordReset, accountId);
+        var used = await AddTokenAsync(TokenPurpose.Session, accountId);
+        Assert.True(await Tokens.TryConsumeAsync(used.Digest, Now));
+        var otherAccount = await AddTokenAsync(TokenPurpose.Session);
+        Time.Advance(TimeSpan.FromMinutes(1));
+
+        var revoked = await Tokens.RevokeAllAsync(accountId, TokenPurpose.Session, Now);
+
+        Assert.Equal(2, revoked);
+        foreach (var session in sessions)
+        {
+            Assert.Equal(Now, (await Tokens.FindAsync(session.Digest))?.ConsumedAt);
+        }
+
+        Assert.Null((await Tokens.FindAsync(reset.Digest))?.ConsumedAt);
+        Assert.Equal(TestData.Start, (await Tokens.FindAsync(used.Digest))?.ConsumedAt);
+        Assert.Null((await Tokens.FindAsync(otherAccount.Digest))?.ConsumedAt);
+    }
+
+    [Fact]
+    public async Task RevokeAllAsync_EveryPurpose_RevokesAllActiveTokens()
+    {
+        var accountId = Guid.NewGuid();
+        await AddTokenAsync(TokenPurpose.Session, accountId);
+        var reset = await AddTokenAsync(TokenPurpose.PasswordReset, accountId);
+
+        Assert.Equal(2, await Tokens.RevokeAllAsync(accountId, null, Now));
+        Assert.False(await Tokens.TryConsumeAsync(reset.Digest, Now));
+        Assert.Equal(0, await Tokens.RevokeAllAsync(accountId, null, Now));
+    }
+
+    [Fact]
+    public async Task Operations_CancelledToken_ThrowAndWriteNothing()
+    {
+        var token = await AddTokenAsync();
+        var fresh = TestData.NewToken(Guid.NewGuid(), Now, Lifetime);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var ct = cancelled.Token;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Tokens.AddAsync(fresh, ct));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Tokens.FindAsync(token.Digest, ct));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Tokens.TryConsumeAsync(token.Digest, Now, ct));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Tokens.TryExtendAsync(token.Digest, Now.AddHours(1), Now, ct));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Tokens.RevokeAllAsync(token.AccountId, null, Now, ct));
+
+        Assert.Null(await Tokens.FindAsync(fresh.Digest));
+        Assert.Equal(token, await Tokens.FindAsync(token.Digest));
+    }
+
+    private async Task<TokenRecord> AddTokenAsync(TokenPurpose purpose = TokenPurpose.PasswordReset, Guid? accountId = null)
+    {
+        var token = TestData.NewToken(accountId ?? Guid.NewGuid(), Now, Lifetime, purpose);
+        await Tokens.AddAsync(token);
+        return token;
+    }
+}
+
+public sealed class SqliteTokenStoreTests(SqliteDatabase database) : TokenStoreTests<SqliteDatabase>(database);
+
+[PostgresTests]
+public sealed class PostgresTokenStoreTests(PostgresDatabase database) : TokenStoreTests<PostgresDatabase>(database);
