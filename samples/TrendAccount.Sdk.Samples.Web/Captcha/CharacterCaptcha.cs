@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace TrendAccount.Sdk.Samples.Web.Captcha;
+
+/// <summary>
+/// The sample's own "type the characters shown" challenge, so it runs offline: the server draws five characters,
+/// remembers them in memory under a random id for ten minutes, and forgets them at the first answer (right or
+/// wrong), so an answer cannot be replayed. It keeps a casual script out of the reset form; it is not meant to stop
+/// a determined bot — use a site-verify provider (<c>TrendAccount:Captcha</c>) for that.
+/// </summary>
+public sealed class CharacterCaptcha(IMemoryCache cache)
+{
+    /// <summary>Characters that cannot be confused with one another (no 0/O, 1/I/L).</summary>
+    private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private const int Length = 5;
+    private const string KeyPrefix = "captcha:";
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>Creates and remembers a new challenge.</summary>
+    public CaptchaChallenge Create()
+    {
+        var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var characters = RandomNumberGenerator.GetString(Alphabet, Length);
+        cache.Set(KeyPrefix + id, characters, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        return new CaptchaChallenge(id, characters);
+    }
+
+    /// <summary>Checks an answer and forgets the challenge whatever the outcome.</summary>
+    public bool TryConsume(string? id, string? answer)
+    {
+        if (string.IsNullOrEmpty(id) || string.IsNullOrWhiteSpace(answer) || !cache.TryGetValue(KeyPrefix + id, out string? expected) || expected is null)
+        {
+            return false;
+        }
+
+        cache.Remove(KeyPrefix + id);
+        var typed = Encoding.ASCII.GetBytes(answer.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
+        return CryptographicOperations.FixedTimeEquals(typed, Encoding.ASCII.GetBytes(expected));
+    }
+}

@@ -1,0 +1,16 @@
+namespace TrendAccount.Sdk.Samples.Web.Infrastructure;
+
+/// <summary>Serves the one stylesheet, embedded in the assembly (so the site works wherever it is hosted from).</summary>
+public static class SiteStylesheet
+{
+    private static readonly Lazy<byte[]> Content = new(static () =>
+    {
+        using var stream = typeof(SiteStylesheet).Assembly.GetManifestResourceStream("site.css")
+            ?? throw new InvalidOperationException("The embedded stylesheet site.css is missing.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    });
+
+    public static IResult Serve() => Results.Bytes(Content.Value, "text/css; charset=utf-8");
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using TrendAccount.Sdk.Samples.Web.Infrastructure;
+
+namespace TrendAccount.Sdk.Samples.Web.Pages;
+
+/// <summary>The page the emailed "change your password now" link opens (<c>/ChangePassword?token=…</c>).</summary>
+public sealed class ChangePasswordModel(IOptions<TrendAccountOptions> options, ITokenStore tokens, TimeProvider time) : AccountPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public string? ConfirmPassword { get; set; }
+
+    public bool Changed { get; private set; }
+
+    public bool LinkInvalid { get; private set; }
+
+    public string LengthRule => Messages.PasswordLength(options.Value.Password.MinimumLength, options.Value.Password.MaximumLength);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        KeepTokenFromLeaking();
+
+        // A look before the form is filled in, so a used or expired link says so at once. Only the SDK's reset call
+        // below decides (atomically, and checking the account's security stamp).
+        var digest = SecureTokens.TryComputeDigest(Token);
+        var record = digest is null ? null : await tokens.FindAsync(digest, HttpContext.RequestAborted);
+        if (record is null || record.Purpose != TokenPurpose.PasswordReset || !record.IsActiveAt(time.GetUtcNow()))
+        {
+            ShowLinkInvalid();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        KeepTokenFromLeaking();
+        var result = await Accounts.ResetPasswordAsync(new PasswordResetCompletion(Token, NewPassword, ConfirmPassword, Client), HttpContext.RequestAborted);
+        NewPassword = null;
+        ConfirmPassword = null;
+        switch (result.Status)
+        {
+            case PasswordResetStatus.Succeeded:
+                Changed = true;
+                Show(result.Message, "ok");
+                break;
+            case PasswordResetStatus.InvalidLink:
+                ShowLinkInvalid(result.Message);
+                break;
+            default:
+                Show(result.Message, details: result.PasswordProblems.Select(p => Messages.DescribePasswordProblem(p, options.Value.Password)).Distinct());
+                break;
+        }
+
+        return Page();
+    }
+
+    private void ShowLinkInvalid(string? message = null)
+    {
+        LinkInvalid = true;
+        Show(message ?? Messages.ResetLinkInvalid, "info");
+    }
+
+    // The token is in this page's URL: no Referer header may carry it to another site, and no cache may keep it.
+    private void KeepTokenFromLeaking()
+    {
+        Response.Headers[SecurityHeaders.ReferrerPolicy] = "no-referrer";
+        Response.Headers.CacheControl = "no-store";
+    }
+}

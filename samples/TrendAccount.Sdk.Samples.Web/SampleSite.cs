@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using TrendAccount.Sdk.Captcha;
+using TrendAccount.Sdk.EntityFrameworkCore;
+using TrendAccount.Sdk.Samples.Web.Captcha;
+using TrendAccount.Sdk.Samples.Web.Infrastructure;
+
+namespace TrendAccount.Sdk.Samples.Web;
+
+/// <summary>
+/// Composes the sample site. <c>Program.cs</c> runs it; the browser tests start the same site in-process with their
+/// own configuration (a fresh SQLite file, a free loopback port).
+/// </summary>
+public static partial class SampleSite
+{
+    /// <summary>The page the emailed "change your password now" link opens.</summary>
+    public const string ChangePasswordPath = "/ChangePassword";
+
+    /// <summary>Creates the builder: configuration and logging only; <see cref="Build"/> adds the services.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, string? contentRoot = null) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The tests host the site from their own assembly: name the one holding the pages.
+            ApplicationName = typeof(SampleSite).Assembly.GetName().Name,
+            ContentRootPath = contentRoot,
+        });
+
+    /// <summary>Adds the SDK and the sample's services, then builds the request pipeline.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var development = builder.Environment.IsDevelopment();
+
+        // Request URLs carry the reset token (?token=...); the hosting diagnostics would log them at Information.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
+        var dataDirectory = Path.GetFullPath(configuration["Sample:DataDirectory"] ?? "App_Data", builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
+        var database = Path.GetFullPath(configuration["Sample:Database"] ?? "trendaccount.db", dataDirectory);
+        var outbox = Path.GetFullPath(configuration["Sample:PickupDirectory"] ?? "outbox", dataDirectory);
+
+        if (development)
+        {
+            // Moves forward only through the Dev/Clock page, so a lockout can be shown expiring.
+            services.AddSingleton<AdjustableClock>();
+            services.AddSingleton<TimeProvider>(static provider => provider.GetRequiredService<AdjustableClock>());
+        }
+        else
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+
+        var sdk = services.AddTrendAccount(configuration.GetSection(TrendAccountOptions.SectionName))
+            .UseEntityFrameworkStores(options => options.UseSqlite($"Data Source={database}"));
+        services.PostConfigure<TrendAccountOptions>(options => options.Recovery.ResetLinkBaseUrl ??= DefaultResetLink(configuration));
+
+        if (configuration.GetSection("TrendAccount:Smtp").Exists())
+        {
+            sdk.UseSmtpMailer(configuration.GetSection("TrendAccount:Smtp"));
+        }
+        else
+        {
+            sdk.UsePickupDirectoryMailer(outbox);
+        }
+
+        var captchaSection = configuration.GetSection(SiteVerifyCaptchaOptions.SectionName);
+        CaptchaWidget widget;
+        if (!string.IsNullOrEmpty(captchaSection["VerifyUrl"]))
+        {
+            sdk.UseSiteVerifyCaptcha(captchaSection);
+            widget = CaptchaWidget.For(new Uri(captchaSection["VerifyUrl"]!), configuration["Sample:CaptchaSiteKey"]);
+        }
+        else
+        {
+            services.AddMemoryCache(options => options.SizeLimit = 10_000);
+            services.AddSingleton<CharacterCaptcha>();
+            sdk.UseCaptchaVerifier<CharacterCaptchaVerifier>();
+            widget = CaptchaWidget.SelfHosted;
+        }
+
+        services.AddSingleton(widget);
+        services.AddSingleton(new SampleSettings(development, outbox, configuration["Sample:SeedSerial"] ?? DefaultSeedSerial));
+        // Keys in memory: a restart only invalidates open forms (antiforgery); sign-in sessions are the SDK's tokens.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddRazorPages();
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        if (!development)
+        {
+            services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        }
+
+        var app = builder.Build();
+        if (!development)
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseSampleSecurityHeaders(widget);
+        app.MapGet("/site.css", SiteStylesheet.Serve);
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Creates the database if missing and activates the seed serial, then says how to use it.</summary>
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<TrendAccountDbContext>>();
+        await using (var context = await contexts.CreateDbContextAsync())
+        {
+            await context.Database.EnsureCreatedAsync();
+        }
+
+        var settings = app.Services.GetRequiredService<SampleSettings>();
+        var accounts = app.Services.GetRequiredService<IAccountService>();
+        var activation = await accounts.ActivateProductAsync(new ProductActivation(settings.SeedSerial));
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TrendAccount.Sdk.Samples.Web");
+        LogSeeded(logger, activation.Serial ?? settings.SeedSerial, activation.Status);
+        app.Lifetime.ApplicationStarted.Register(() => LogListening(logger, string.Join(", ", app.Urls), settings.Development ? "/Dev/Outbox" : "(outbox page only in Development)"));
+    }
+
+    internal const string DefaultSeedSerial = "PQRS-1234-5678-9012-3456";
+
+    private static Uri? DefaultResetLink(IConfiguration configuration)
+    {
+        // The first URL the site listens on, when it is a concrete one (not port 0 or a wildcard).
+        var first = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return first is not null && Uri.TryCreate(first, UriKind.Absolute, out var url) && url.Port > 0 && !url.Host.Contains('*', StringComparison.Ordinal)
+            ? new Uri(url, ChangePasswordPath + "?token=")
+            : null;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Seeded serial {Serial} ({Status}): open Activate / register to create an account with it.")]
+    private static partial void LogSeeded(ILogger logger, string serial, ActivationStatus status);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "TrendAccount sample listening on {Urls}; emails: {Outbox}")]
+    private static partial void LogListening(ILogger logger, string urls, string outbox);
+}

@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace TrendAccount.Sdk.Samples.Web.Tests;
+
+/// <summary>
+/// One headless Debian Chromium (<c>/usr/bin/chromium</c>, installed by <c>.ci/run</c>) shared by every journey.
+/// Playwright's own browser download is never used: the machine has no internet.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    /// <summary>The Chromium binary; <c>TRENDACCOUNT_CHROMIUM</c> overrides it.</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("TRENDACCOUNT_CHROMIUM") is { Length: > 0 } path
+        ? path
+        : "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+    ];
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium is not installed at {ChromiumPath}: run 'apt-get install -y chromium' (.ci/run does) or set TRENDACCOUNT_CHROMIUM.");
+        }
+
+        // CI runs every test assembly at once on two cores: wait longer than Playwright's 5 s before failing.
+        Assertions.SetDefaultExpectTimeout(20_000);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+            Timeout = 60_000,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    /// <summary>A fresh context (own cookies) with a fixed viewport, so screenshots are comparable.</summary>
+    public async Task<IPage> NewPageAsync(string baseUrl)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            ViewportSize = new ViewportSize { Width = 1000, Height = 760 },
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+}
