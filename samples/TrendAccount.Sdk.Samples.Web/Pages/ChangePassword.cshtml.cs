@@ -5,7 +5,7 @@ using TrendAccount.Sdk.Samples.Web.Infrastructure;
 namespace TrendAccount.Sdk.Samples.Web.Pages;
 
 /// <summary>The page the emailed "change your password now" link opens (<c>/ChangePassword?token=…</c>).</summary>
-public sealed class ChangePasswordModel(IOptions<TrendAccountOptions> options, ITokenStore tokens, TimeProvider time) : AccountPageModel
+public sealed class ChangePasswordModel(IOptions<TrendAccountOptions> options) : AccountPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -27,10 +27,8 @@ public sealed class ChangePasswordModel(IOptions<TrendAccountOptions> options, I
         KeepTokenFromLeaking();
 
         // A look before the form is filled in, so a used or expired link says so at once. Only the SDK's reset call
-        // below decides (atomically, and checking the account's security stamp).
-        var digest = SecureTokens.TryComputeDigest(Token);
-        var record = digest is null ? null : await tokens.FindAsync(digest, HttpContext.RequestAborted);
-        if (record is null || record.Purpose != TokenPurpose.PasswordReset || !record.IsActiveAt(time.GetUtcNow()))
+        // below decides (atomically).
+        if (!await Accounts.IsPasswordResetLinkValidAsync(Token, HttpContext.RequestAborted))
         {
             ShowLinkInvalid();
         }

@@ -5,6 +5,30 @@ namespace TrendAccount.Sdk;
 /// <content>"Update Password" behind the reset link, and changing the password while signed in.</content>
 internal sealed partial class AccountService
 {
+    public async Task<bool> IsPasswordResetLinkValidAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var (_, _, _, reason) = await FindUsableResetLinkAsync(token, cancellationToken).ConfigureAwait(false);
+        return reason is null;
+    }
+
+    // The checks a reset link passes before its form may change anything: well formed, known, of the reset purpose,
+    // unconsumed and unexpired, and issued under the account's current security stamp. On failure, the reason (for
+    // the log only) and nulls; on success, the digest, the token record and the account, and a null reason.
+    private async Task<(string Digest, TokenRecord Token, AccountRecord Account, string? Reason)> FindUsableResetLinkAsync(string? presented, CancellationToken cancellationToken)
+    {
+        var digest = SecureTokens.TryComputeDigest(presented);
+        var token = digest is null ? null : await _tokens.FindAsync(digest, cancellationToken).ConfigureAwait(false);
+        if (digest is null || token is null || token.Purpose != TokenPurpose.PasswordReset || !token.IsActiveAt(_time.GetUtcNow()))
+        {
+            return (null!, null!, null!, digest is null ? "malformed" : token is null ? "unknown" : token.Purpose != TokenPurpose.PasswordReset ? "wrong purpose" : "expired or used");
+        }
+
+        var account = await _accounts.FindByIdAsync(token.AccountId, cancellationToken).ConfigureAwait(false);
+        return account is null || !string.Equals(account.SecurityStamp, token.SecurityStamp, StringComparison.Ordinal)
+            ? (null!, null!, null!, "credentials changed since issue")
+            : (digest, token, account, null);
+    }
+
     public async Task<PasswordResetResult> ResetPasswordAsync(PasswordResetCompletion request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -17,18 +41,10 @@ internal sealed partial class AccountService
             return Completed(PasswordResetStatus.Throttled, _messages.TooManyAttempts, hints, "throttled", activity);
         }
 
-        var now = _time.GetUtcNow();
-        var digest = SecureTokens.TryComputeDigest(request.Token);
-        var token = digest is null ? null : await _tokens.FindAsync(digest, cancellationToken).ConfigureAwait(false);
-        if (digest is null || token is null || token.Purpose != TokenPurpose.PasswordReset || !token.IsActiveAt(now))
+        var (digest, token, account, reason) = await FindUsableResetLinkAsync(request.Token, cancellationToken).ConfigureAwait(false);
+        if (reason is not null)
         {
-            return InvalidLink(digest is null ? "malformed" : token is null ? "unknown" : token.Purpose != TokenPurpose.PasswordReset ? "wrong purpose" : "expired or used", client, hints, activity);
-        }
-
-        var account = await _accounts.FindByIdAsync(token.AccountId, cancellationToken).ConfigureAwait(false);
-        if (account is null || !string.Equals(account.SecurityStamp, token.SecurityStamp, StringComparison.Ordinal))
-        {
-            return InvalidLink("credentials changed since issue", client, hints, activity);
+            return InvalidLink(reason, client, hints, activity);
         }
 
         // The policy is checked before anything is written: problems are reported and the link keeps working.

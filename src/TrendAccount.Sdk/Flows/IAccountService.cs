@@ -37,6 +37,15 @@ public interface IAccountService
     /// <returns>The result.</returns>
     Task<PasswordResetRequestResult> RequestPasswordResetAsync(PasswordResetRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Tells whether a reset link would still work, so the page it opens can say "no longer valid" before the customer
+    /// types a new password. Changes nothing; <see cref="ResetPasswordAsync"/> still decides, atomically.
+    /// </summary>
+    /// <param name="token">The token from the link; any string.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns><see langword="true"/> when the link is unused, unexpired and issued under the account's current credentials.</returns>
+    Task<bool> IsPasswordResetLinkValidAsync(string? token, CancellationToken cancellationToken = default);
+
     /// <summary>"Update Password": sets a new password with the token from a reset link.</summary>
     /// <param name="request">The completion.</param>
     /// <param name="cancellationToken">The cancellation token.</param>

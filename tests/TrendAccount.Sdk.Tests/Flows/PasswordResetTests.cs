@@ -55,6 +55,49 @@ public sealed class PasswordResetTests
     }
 
     [Fact]
+    public async Task IsPasswordResetLinkValidAsync_LinkLifecycle_TrueOnlyWhileTheLinkWouldWork()
+    {
+        await using var host = FlowHost.Create();
+        await host.RegisterAsync(Serial, Email, Password);
+        var session = (await host.SignInAsync(Email, Password)).SessionToken!;
+        var token = (await host.RequestResetTokenAsync(Email))!;
+
+        Assert.True(await host.Accounts.IsPasswordResetLinkValidAsync(token));
+        await host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, NewPassword, NewPassword + "!"));
+        Assert.True(await host.Accounts.IsPasswordResetLinkValidAsync(token));
+        Assert.Null((await host.Tokens.FindAsync(SecureTokens.TryComputeDigest(token)!))!.ConsumedAt);
+
+        foreach (var other in new[] { session, SecureTokens.Issue().Token, "garbage", string.Empty, null })
+        {
+            Assert.False(await host.Accounts.IsPasswordResetLinkValidAsync(other));
+        }
+
+        Assert.True((await host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, NewPassword, NewPassword))).Succeeded);
+        Assert.False(await host.Accounts.IsPasswordResetLinkValidAsync(token));
+
+        var expiring = (await host.RequestResetTokenAsync(Email))!;
+        Assert.True(await host.Accounts.IsPasswordResetLinkValidAsync(expiring));
+        host.Time.Advance(TokenOptions.DefaultPasswordResetLifetime);
+        Assert.False(await host.Accounts.IsPasswordResetLinkValidAsync(expiring));
+    }
+
+    [Fact]
+    public async Task IsPasswordResetLinkValidAsync_CredentialsChangedSinceIssue_False()
+    {
+        await using var host = FlowHost.Create();
+        await host.RegisterAsync(Serial, Email, Password);
+        var first = (await host.RequestResetTokenAsync(Email))!;
+        var second = (await host.RequestResetTokenAsync(Email))!;
+        var account = await host.AccountAsync(Email);
+
+        // Another change of the credentials (a reset through a different path) rotates the stamp.
+        Assert.Equal(StoreWriteStatus.Succeeded, await host.Store.ChangePasswordAsync(account.Id, account.SecurityStamp, account.PasswordHash, AccountRecord.NewSecurityStamp()));
+
+        Assert.False(await host.Accounts.IsPasswordResetLinkValidAsync(first));
+        Assert.False(await host.Accounts.IsPasswordResetLinkValidAsync(second));
+    }
+
+    [Fact]
     public async Task ResetPasswordAsync_TooManyBadLinksFromOneClient_Throttled()
     {
         await using var host = FlowHost.Create(o => o.RateLimits.InvalidResetTokensPerClient.PermitLimit = 3);
