@@ -49,25 +49,39 @@ public static class SecureTokens
     /// <returns>The SHA-256 digest as lower-case hex, or <see langword="null"/> when the string cannot be a token.</returns>
     public static string? TryComputeDigest(string? token)
     {
+        Span<byte> ascii = stackalloc byte[TokenLength];
+        return TryCopyAscii(token, ascii) ? DigestOf(ascii) : null;
+    }
+
+    // Copies a presented token into ASCII bytes; false unless it is exactly TokenLength base64url characters.
+    private static bool TryCopyAscii(string? token, Span<byte> ascii)
+    {
         if (token is null || token.Length != TokenLength)
         {
-            return null;
+            return false;
         }
 
-        Span<byte> ascii = stackalloc byte[TokenLength];
         for (var i = 0; i < TokenLength; i++)
         {
             var c = token[i];
             if (!IsBase64UrlCharacter(c))
             {
-                return null;
+                return false;
             }
 
             ascii[i] = (byte)c;
         }
 
-        return DigestOf(ascii);
+        return true;
     }
+
+    // The value of a lower-case hex digit (the digest format), or -1.
+    private static int HexValue(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        _ => -1,
+    };
 
     /// <summary>Checks a presented token against a stored digest in constant time.</summary>
     /// <param name="token">The token as presented; any string.</param>
@@ -75,20 +89,30 @@ public static class SecureTokens
     /// <returns><see langword="true"/> when the token's digest equals <paramref name="digest"/>.</returns>
     public static bool Verify(string? token, string? digest)
     {
-        var presented = TryComputeDigest(token);
-        if (presented is null || digest is null || digest.Length != DigestLength)
+        Span<byte> ascii = stackalloc byte[TokenLength];
+        if (!TryCopyAscii(token, ascii) || digest is null || digest.Length != DigestLength)
         {
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(
-            MemoryMarshalAsBytes(presented),
-            MemoryMarshalAsBytes(digest));
+        // Compare raw digests: hash the presented token, decode the stored hex, compare in constant time. No strings.
+        Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(ascii, presented);
+        Span<byte> stored = stackalloc byte[SHA256.HashSizeInBytes];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            var high = HexValue(digest[2 * i]);
+            var low = HexValue(digest[(2 * i) + 1]);
+            if ((high | low) < 0)
+            {
+                return false;
+            }
+
+            stored[i] = (byte)((high << 4) | low);
+        }
+
+        return CryptographicOperations.FixedTimeEquals(presented, stored);
     }
-
-    private static ReadOnlySpan<byte> MemoryMarshalAsBytes(string value) =>
-        System.Runtime.InteropServices.MemoryMarshal.AsBytes(value.AsSpan());
-
     private static bool IsBase64UrlCharacter(char c) =>
         c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_';
 

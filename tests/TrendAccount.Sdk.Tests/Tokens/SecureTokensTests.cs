@@ -62,6 +62,24 @@ public sealed class SecureTokensTests
     }
 
     [Fact]
+    public void Verify_DigestNotLowerCaseHexOrWrongLength_ReturnsFalse()
+    {
+        var issued = SecureTokens.Issue();
+        Assert.False(SecureTokens.Verify(issued.Token, issued.Digest.ToUpperInvariant() == issued.Digest ? issued.Digest[..^1] + "g" : issued.Digest.ToUpperInvariant()));
+        Assert.False(SecureTokens.Verify(issued.Token, issued.Digest[..^2] + "zz"));
+        Assert.False(SecureTokens.Verify(issued.Token, issued.Digest[..^1]));
+        Assert.False(SecureTokens.Verify(issued.Token, null));
+    }
+
+    [Fact]
+    public void Verify_OneDigestCharacterChanged_ReturnsFalse()
+    {
+        var issued = SecureTokens.Issue();
+        var flipped = (issued.Digest[10] == '0' ? '1' : '0').ToString();
+        Assert.False(SecureTokens.Verify(issued.Token, issued.Digest[..10] + flipped + issued.Digest[11..]));
+    }
+
+    [Fact]
     public void Verify_AnotherToken_ReturnsFalse()
     {
         Assert.False(SecureTokens.Verify(SecureTokens.Issue().Token, SecureTokens.Issue().Digest));
