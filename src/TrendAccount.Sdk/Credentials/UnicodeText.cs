@@ -84,6 +84,11 @@ internal static class UnicodeText
             // Invalid UTF-16 the caller did not screen out; never let it escape.
             return null;
         }
+        catch (PlatformNotSupportedException)
+        {
+            // A globalization-invariant runtime that cannot normalize non-ASCII text.
+            return null;
+        }
     }
 
     /// <summary>Whether a code point is a format character (category Cf).</summary>

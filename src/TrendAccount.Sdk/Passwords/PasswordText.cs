@@ -64,25 +64,8 @@ internal static class PasswordText
     /// <returns>The NFKC form, or <paramref name="text"/> unchanged.</returns>
     internal static string ToNfkc(string text)
     {
-        if (IsPrintableAscii(text) || !IsWellFormed(text))
-        {
-            return text;
-        }
-
-        try
-        {
-            return text.Normalize(NormalizationForm.FormKC);
-        }
-        catch (ArgumentException)
-        {
-            // A code point the normalizer refuses: keep the input; the policy reports what it can.
-            return text;
-        }
-        catch (PlatformNotSupportedException)
-        {
-            // Globalization-invariant runtimes may not normalize non-ASCII text.
-            return text;
-        }
+        // The normalizer's NFKC (null when the runtime refuses the text): one implementation for emails and passwords.
+        return IsPrintableAscii(text) || !IsWellFormed(text) ? text : UnicodeText.ToNfkc(text, out _) ?? text;
     }
 
     /// <summary>
@@ -126,6 +109,5 @@ internal static class PasswordText
     internal static bool IsForbidden(int value) =>
         value < 0x20
         || (value >= 0x7F && value <= 0x9F)
-        || (value >= 0xFDD0 && value <= 0xFDEF)
-        || (value & 0xFFFE) == 0xFFFE;
+        || UnicodeText.IsNoncharacter(value);
 }
