@@ -1,3 +1,4 @@
+using TrendAccount.Sdk.Testing;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using TrendAccount.Sdk.InMemory;
@@ -36,7 +37,7 @@ public class SignInBenchmark
 
                 // Counting stays on (it is part of a wrong password's cost); the threshold is out of reach and the
                 // count is reset before each iteration, so the wrong-password path never turns into a locked one.
-                o.Lockout.MaxFailedAttempts = 1000;
+                o.Lockout.MaximumFailedAttempts = 1000;
             })
             .UseInMemoryStores()
             .UseMailer(new RecordingAccountMailer())
@@ -44,8 +45,8 @@ public class SignInBenchmark
         _provider = services.BuildServiceProvider();
         _accounts = _provider.GetRequiredService<IAccountService>();
         _store = _provider.GetRequiredService<InMemoryAccountStore>();
-        _accounts.ActivateProductAsync(new ProductActivation("PQRS-1234-5678-9012-3456")).GetAwaiter().GetResult();
-        var registration = _accounts.RegisterAsync(new Registration("PQRS-1234-5678-9012-3456", Email, Password, Password)).GetAwaiter().GetResult();
+        _accounts.ActivateProductAsync(new ProductActivationRequest("PQRS-1234-5678-9012-3456")).GetAwaiter().GetResult();
+        var registration = _accounts.RegisterAsync(new RegistrationRequest("PQRS-1234-5678-9012-3456", Email, Password, Password)).GetAwaiter().GetResult();
         _accountId = registration.AccountId ?? throw new InvalidOperationException(registration.Message);
         _bcryptHash = BCrypt.Net.BCrypt.HashPassword(Password, WorkFactor);
         _right = new SignInRequest(Email, Password);

@@ -1,3 +1,4 @@
+using TrendAccount.Sdk.Testing;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
@@ -107,8 +108,8 @@ public class StoreBenchmark
     private static async Task<IAccountService> RegisterAsync(IServiceProvider node)
     {
         var accounts = node.GetRequiredService<IAccountService>();
-        await accounts.ActivateProductAsync(new ProductActivation(Serial));
-        var registration = await accounts.RegisterAsync(new Registration(Serial, Email, Password, Password));
+        await accounts.ActivateProductAsync(new ProductActivationRequest(Serial));
+        var registration = await accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, Password));
         if (!registration.Succeeded)
         {
             throw new InvalidOperationException(registration.Message);

@@ -118,7 +118,7 @@ public static partial class SampleSite
 
         var settings = app.Services.GetRequiredService<SampleSettings>();
         var accounts = app.Services.GetRequiredService<IAccountService>();
-        var activation = await accounts.ActivateProductAsync(new ProductActivation(settings.SeedSerial));
+        var activation = await accounts.ActivateProductAsync(new ProductActivationRequest(settings.SeedSerial));
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TrendAccount.Sdk.Samples.Web");
         LogSeeded(logger, activation.Serial ?? settings.SeedSerial, activation.Status);
         app.Lifetime.ApplicationStarted.Register(() => LogListening(logger, string.Join(", ", app.Urls), settings.Development ? "/Dev/Outbox" : "(outbox page only in Development)"));
@@ -137,7 +137,7 @@ public static partial class SampleSite
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "Seeded serial {Serial} ({Status}): open Activate / register to create an account with it.")]
-    private static partial void LogSeeded(ILogger logger, string serial, ActivationStatus status);
+    private static partial void LogSeeded(ILogger logger, string serial, ProductActivationStatus status);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "TrendAccount sample listening on {Urls}; emails: {Outbox}")]
     private static partial void LogListening(ILogger logger, string urls, string outbox);

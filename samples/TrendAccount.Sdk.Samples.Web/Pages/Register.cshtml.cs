@@ -35,7 +35,7 @@ public sealed class RegisterModel(IOptions<TrendAccountOptions> options, SampleS
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Accounts.RegisterAsync(new Registration(Serial, Email, Password, ConfirmPassword, Client), HttpContext.RequestAborted);
+        var result = await Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, ConfirmPassword, Client), HttpContext.RequestAborted);
         Password = null;
         ConfirmPassword = null;
         Registered = result.Succeeded;
@@ -53,7 +53,7 @@ public sealed class RegisterModel(IOptions<TrendAccountOptions> options, SampleS
             return NotFound();
         }
 
-        var result = await Accounts.ActivateProductAsync(new ProductActivation(ActivateSerial), HttpContext.RequestAborted);
+        var result = await Accounts.ActivateProductAsync(new ProductActivationRequest(ActivateSerial), HttpContext.RequestAborted);
         Show(result.Message, result.Succeeded ? "ok" : "error", HintText(result.Hints));
         if (result.Succeeded && result.Channel != PurchaseChannel.Reseller)
         {

@@ -30,7 +30,7 @@ public sealed class SerialClassifier
     public const int CanonicalLength = 24;
 
     /// <summary>Input longer than this many UTF-16 code units (256) is rejected as <see cref="SerialProblem.WrongLength"/> without being read.</summary>
-    public const int MaxInputLength = 256;
+    public const int MaximumInputLength = 256;
 
     private const int GroupLength = 4;
 
@@ -93,7 +93,7 @@ public sealed class SerialClassifier
             return Classified(input, InputHints.None);
         }
 
-        if (input.Length > MaxInputLength)
+        if (input.Length > MaximumInputLength)
         {
             return OversizedResult;
         }

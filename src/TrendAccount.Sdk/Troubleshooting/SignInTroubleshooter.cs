@@ -151,8 +151,7 @@ public sealed class SignInTroubleshooter
             }
 
             var reason = _messages.SupportCaseReason(request.ChangedEmailAddress, request.NoAccessToMailbox);
-            var text = $"{reason} Serial number: {serialText ?? "not given"}. Email address: {maskedEmail ?? "not given"}. " +
-                $"Tried or not possible: {(triedList.Count == 0 ? "nothing yet" : string.Join(", ", triedList))}.";
+            var text = _messages.SupportCaseText(reason, serialText, maskedEmail, triedList);
             supportCase = new SupportCaseSummary { Serial = serialText, MaskedEmail = maskedEmail, Reason = reason, Tried = triedList, Text = text };
         }
 

@@ -1,3 +1,4 @@
+using TrendAccount.Sdk.Testing;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -13,7 +14,7 @@ namespace TrendAccount.Sdk.EntityFrameworkCore.Tests.MultiNode;
 /// </summary>
 public sealed class Node : IAsyncDisposable
 {
-    public const int MaxFailedAttempts = 5;
+    public const int MaximumFailedAttempts = 5;
 
     private static readonly string Pepper = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly ServiceProvider _services;
@@ -48,7 +49,7 @@ public sealed class Node : IAsyncDisposable
                 options.Hashing.AllowInsecureWorkFactorForTesting = true;
                 options.Hashing.Peppers["farm1"] = Pepper;
                 options.Hashing.CurrentPepperId = "farm1";
-                options.Lockout.MaxFailedAttempts = MaxFailedAttempts;
+                options.Lockout.MaximumFailedAttempts = MaximumFailedAttempts;
                 options.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
 
                 // The races below send many requests from one client; per-process rate limits are not the subject.

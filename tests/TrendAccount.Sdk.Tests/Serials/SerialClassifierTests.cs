@@ -94,7 +94,7 @@ public sealed class SerialClassifierTests
         Assert.Equal(SerialProblem.InvalidCharacters, Classifier.Classify("PQRS-1234-5678-9012-345\uD800").Problem);
         Assert.Equal(SerialProblem.InvalidCharacters, Classifier.Classify("\uD83D\uDE00PQRS-1234-5678-9012-3456").Problem);
 
-        var oversized = Classifier.Classify(new string(' ', SerialClassifier.MaxInputLength + 1));
+        var oversized = Classifier.Classify(new string(' ', SerialClassifier.MaximumInputLength + 1));
         Assert.Equal(SerialProblem.WrongLength, oversized.Problem);
         Assert.Equal(InputHints.Oversized, oversized.Hints);
     }
