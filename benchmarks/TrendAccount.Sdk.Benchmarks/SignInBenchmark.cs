@@ -1,7 +1,7 @@
-using TrendAccount.Sdk.Testing;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.Benchmarks;
 
@@ -61,7 +61,7 @@ public class SignInBenchmark
     public void Cleanup() => _provider?.Dispose();
 
     [IterationSetup]
-    public void ResetFailures() => _store!.ResetFailedSignInsAsync(_accountId).GetAwaiter().GetResult();
+    public void ResetFailures() => _store!.ResetFailedSignInsAsync(_accountId, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>The floor: one bcrypt verification at cost 10, nothing else.</summary>
     [Benchmark(Baseline = true)]

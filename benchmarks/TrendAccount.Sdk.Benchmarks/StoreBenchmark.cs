@@ -1,10 +1,10 @@
-using TrendAccount.Sdk.Testing;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.Benchmarks;
 
@@ -131,8 +131,8 @@ public class StoreBenchmark
             IssuedAt = _now,
             ExpiresAt = _now + Lifetime,
         };
-        await store.AddAsync(token);
-        return await store.TryConsumeAsync(token.Digest, _now);
+        await store.AddAsync(token, CancellationToken.None);
+        return await store.TryConsumeAsync(token.Digest, _now, CancellationToken.None);
     }
 
     /// <summary>Leaves out the PostgreSQL cases when no server is configured.</summary>

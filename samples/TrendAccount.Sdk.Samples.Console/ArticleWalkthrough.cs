@@ -1,10 +1,10 @@
-using TrendAccount.Sdk.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrendAccount.Sdk.EntityFrameworkCore;
 using TrendAccount.Sdk.InMemory;
 using TrendAccount.Sdk.MailKit;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.Samples.Console;
 

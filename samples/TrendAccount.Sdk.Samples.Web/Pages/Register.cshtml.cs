@@ -35,7 +35,7 @@ public sealed class RegisterModel(IOptions<TrendAccountOptions> options, SampleS
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, ConfirmPassword, Client), HttpContext.RequestAborted);
+        var result = await Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, ConfirmPassword), HttpContext.RequestAborted);
         Password = null;
         ConfirmPassword = null;
         Registered = result.Succeeded;

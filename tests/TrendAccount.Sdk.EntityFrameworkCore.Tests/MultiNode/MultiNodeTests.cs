@@ -1,4 +1,3 @@
-using TrendAccount.Sdk.Testing;
 using Microsoft.EntityFrameworkCore;
 using TrendAccount.Sdk.EntityFrameworkCore.Tests.Infrastructure;
 
@@ -54,12 +53,12 @@ public abstract class MultiNodeTests<TDatabase> : IClassFixture<TDatabase>, IAsy
     public async Task ResetPasswordAsync_OneLinkRedeemedOnBothNodes_ChangesThePasswordExactlyOnce()
     {
         var email = await RegisterAsync(A);
-        Assert.Equal(ForgotPasswordStatus.Accepted, (await A.Accounts.RequestPasswordResetAsync(new ForgotPasswordRequest(email, TestCaptchaResponse))).Status);
+        Assert.Equal(ForgotPasswordStatus.Accepted, (await A.Accounts.RequestPasswordResetAsync(new ForgotPasswordRequest(email, TestCaptchaResponse, ClientContext.Unknown))).Status);
         await A.WhenMailSentAsync();
         var token = TokenFrom(A.Mailer.LastLinkTo(email));
 
         var results = await TestData.InParallelAsync(Callers, i =>
-            (i % 2 == 0 ? A : B).Accounts.ResetPasswordAsync(new ResetPasswordRequest(token, NewPassword + i, NewPassword + i)));
+            (i % 2 == 0 ? A : B).Accounts.ResetPasswordAsync(new ResetPasswordRequest(token, NewPassword + i, NewPassword + i, ClientContext.Unknown)));
 
         var winner = Assert.Single(Enumerable.Range(0, Callers), i => results[i].Succeeded);
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(ResetPasswordStatus.InvalidLink, r.Status));
@@ -131,16 +130,16 @@ public abstract class MultiNodeTests<TDatabase> : IClassFixture<TDatabase>, IAsy
         Assert.NotNull(await B.Accounts.ValidateSessionAsync(session));
         Assert.NotNull(await A.Accounts.ValidateSessionAsync(session));
 
-        await A.Accounts.RequestPasswordResetAsync(new ForgotPasswordRequest(email, TestCaptchaResponse));
+        await A.Accounts.RequestPasswordResetAsync(new ForgotPasswordRequest(email, TestCaptchaResponse, ClientContext.Unknown));
         await A.WhenMailSentAsync();
-        var reset = await A.Accounts.ResetPasswordAsync(new ResetPasswordRequest(TokenFrom(A.Mailer.LastLinkTo(email)), NewPassword, NewPassword));
+        var reset = await A.Accounts.ResetPasswordAsync(new ResetPasswordRequest(TokenFrom(A.Mailer.LastLinkTo(email)), NewPassword, NewPassword, ClientContext.Unknown));
 
         Assert.True(reset.Succeeded);
         Assert.Null(await B.Accounts.ValidateSessionAsync(session));
         Assert.Null(await A.Accounts.ValidateSessionAsync(session));
     }
 
-    private static string TestCaptchaResponse => InMemory.TestCaptchaVerifier.ValidResponse;
+    private static string TestCaptchaResponse => Testing.TestCaptchaVerifier.ValidResponse;
 
     private static string NewEmail() => $"farm.{Guid.NewGuid():N}@example.com";
 

@@ -1,9 +1,9 @@
-using TrendAccount.Sdk.Testing;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TrendAccount.Sdk.EntityFrameworkCore.Tests.Infrastructure;
 using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.EntityFrameworkCore.Tests.MultiNode;
 
@@ -72,7 +72,7 @@ public sealed class Node : IAsyncDisposable
     }
 
     /// <summary>Waits until this node has sent the mail it queued.</summary>
-    public Task WhenMailSentAsync() => _services.GetRequiredService<AccountWorkQueue>().WhenIdleAsync();
+    public Task WhenMailSentAsync() => BackgroundWork.WhenIdleAsync(_services);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -1,9 +1,9 @@
-using TrendAccount.Sdk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TrendAccount.Sdk.EntityFrameworkCore.Tests.Infrastructure;
 using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.EntityFrameworkCore.Tests.Samples;
 
