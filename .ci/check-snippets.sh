@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds every ```csharp block of README.md, docs/*.md and src/*/README.md against the packages, as a newcomer would:
+# Builds every ```csharp block of README.md, docs/, src/*/README.md, samples/*/README.md and benchmarks/README.md
+# against the packages, as a newcomer would:
 # packs src/ to a temporary local feed, creates a fresh console app (dotnet new console, net10.0) that references
 # them (and the registry for their dependencies), puts each block in it as a file of its own, and builds.
 # A failing block fails the script, named by file, block number and line. Conventions: .ci/snippets/README.md.

@@ -49,10 +49,12 @@ def markdown_files(repo):
         root = os.path.join(repo, folder)
         for dirpath, _, names in sorted(os.walk(root)):
             files += [os.path.relpath(os.path.join(dirpath, n), repo) for n in sorted(names) if n.endswith(".md")]
-    src = os.path.join(repo, "src")
-    for name in sorted(os.listdir(src)):
-        if os.path.isfile(os.path.join(src, name, "README.md")):
-            files.append(f"src/{name}/README.md")
+    # Each package's own README (shipped in the package), and those of the samples and benchmarks.
+    for folder in ["src", "samples"]:
+        for name in sorted(os.listdir(os.path.join(repo, folder))):
+            if os.path.isfile(os.path.join(repo, folder, name, "README.md")):
+                files.append(f"{folder}/{name}/README.md")
+    files.append("benchmarks/README.md")
     return [f for f in files if os.path.isfile(os.path.join(repo, f))]
 
 
