@@ -25,7 +25,10 @@ public static class ArticleWalkthrough
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(options);
-        var clock = new ManualClock(new DateTimeOffset(2017, 6, 12, 21, 24, 0, TimeSpan.Zero));
+        // A simulated clock, set to the support article's era: every date the sample prints or mails is simulated.
+        var simulatedStart = new DateTimeOffset(2017, 6, 12, 21, 24, 0, TimeSpan.Zero);
+        var clock = new ManualClock(simulatedStart);
+        output.WriteLine($"Clock: simulated, starting {simulatedStart:yyyy-MM-dd HH:mm} UTC (the article's era); every date below is simulated, not today's.");
         var client = new ClientContext("203.0.113.10", "Sample/1.0");
         var databasePath = Path.Combine(options.DataDirectory, "trendaccount-sample.db");
         var pickupDirectory = Path.Combine(options.DataDirectory, "trendaccount-outbox");

@@ -52,7 +52,8 @@ public sealed class ChangePasswordModel(IOptions<TrendAccountOptions> options) :
                 ShowLinkInvalid(result.Message);
                 break;
             default:
-                Show(result.Message, details: result.PasswordProblems.Select(p => Messages.DescribePasswordProblem(p, options.Value.Password)).Distinct());
+                // The message already describes each password problem: shown once.
+                Show(result.Message);
                 break;
         }
 

@@ -39,10 +39,8 @@ public sealed class RegisterModel(IOptions<TrendAccountOptions> options, SampleS
         Password = null;
         ConfirmPassword = null;
         Registered = result.Succeeded;
-        var details = result.PasswordProblems.Select(p => Messages.DescribePasswordProblem(p, options.Value.Password))
-            .Concat(HintText(result.Hints))
-            .Distinct();
-        Show(result.Message, Registered ? "ok" : "error", details);
+        // The message already describes the password problems; the details add only what was noticed about the input.
+        Show(result.Message, Registered ? "ok" : "error", HintText(result.Hints));
         return Page();
     }
 

@@ -7,7 +7,10 @@ public sealed class RecoveryOptions
     /// Gets or sets the base of the "change your password now" link; the token is appended. Absolute, https
     /// (http only for loopback hosts). Never taken from request data.
     /// </summary>
-    /// <value>No default: a host that lets customers reset passwords must set it.</value>
+    /// <value>
+    /// No default. Required by the flows: resolving <see cref="IAccountService"/> (and a generic host's start-up
+    /// validation) fails naming this setting while it is unset. The pure building blocks do not need it.
+    /// </value>
     public Uri? ResetLinkBaseUrl { get; set; }
 
     /// <summary>Gets or sets a value indicating whether "forgot which address" shows the masked address (<c>j***n@e*****e.com</c>) as well as mailing a reminder.</summary>
