@@ -50,7 +50,7 @@ public sealed class PasswordPolicy
     /// <param name="options">The SDK options.</param>
     /// <param name="blocklist">The blocklist; the built-in one when <see langword="null"/>.</param>
     public PasswordPolicy(IOptions<TrendAccountOptions> options, IPasswordBlocklist? blocklist)
-        : this((options ?? throw new ArgumentNullException(nameof(options))).Value.Password, blocklist)
+        : this(OptionsValue(options).Password, blocklist)
     {
     }
 
@@ -60,7 +60,8 @@ public sealed class PasswordPolicy
     /// The blocklist; <see cref="CommonPasswordBlocklist.Default"/> when <see langword="null"/>. Not used when
     /// <see cref="PasswordOptions.UseBlocklist"/> is <see langword="false"/>.
     /// </param>
-    /// <exception cref="ArgumentException">The length limits break 1 ≤ minimum ≤ maximum ≤ <see cref="PasswordOptions.MaximumAllowedLength"/> (256).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OptionsValidationException">The length limits break 1 ≤ minimum ≤ maximum ≤ <see cref="PasswordOptions.MaximumAllowedLength"/> (256).</exception>
     public PasswordPolicy(PasswordOptions options, IPasswordBlocklist? blocklist)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -68,12 +69,18 @@ public sealed class PasswordPolicy
         options.Validate(failures);
         if (failures.Count > 0)
         {
-            throw new ArgumentException(failures[0], nameof(options));
+            throw new OptionsValidationException(TrendAccountOptions.SectionName, typeof(PasswordOptions), failures);
         }
 
         _minimumLength = options.MinimumLength;
         _maximumLength = options.MaximumLength;
         _blocklist = options.UseBlocklist ? blocklist ?? CommonPasswordBlocklist.Default : null;
+    }
+
+    private static TrendAccountOptions OptionsValue(IOptions<TrendAccountOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Value;
     }
 
     /// <summary>Validates a new password. Never throws for any string.</summary>

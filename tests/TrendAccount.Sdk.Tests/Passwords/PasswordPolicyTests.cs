@@ -372,7 +372,7 @@ public sealed class PasswordPolicyTests
     [Fact]
     public void Constructor_InvalidLimits_ThrowsNamingTheSetting()
     {
-        var error = Assert.Throws<ArgumentException>(() => new PasswordPolicy(new PasswordOptions { MinimumLength = 20, MaximumLength = 10 }, null));
+        var error = Assert.Throws<OptionsValidationException>(() => new PasswordPolicy(new PasswordOptions { MinimumLength = 20, MaximumLength = 10 }, null));
 
         Assert.Contains("TrendAccount:Password", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => new PasswordPolicy((PasswordOptions)null!, null));

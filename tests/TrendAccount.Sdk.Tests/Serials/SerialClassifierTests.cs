@@ -194,7 +194,7 @@ public sealed class SerialClassifierTests
         var options = new SerialOptions();
         options.Rules.Add(new SerialPrefixRule { Prefix = "T-1" });
 
-        var exception = Assert.Throws<ArgumentException>(() => new SerialClassifier(options));
+        var exception = Assert.Throws<OptionsValidationException>(() => new SerialClassifier(options));
 
         Assert.Contains("TrendAccount:Serials:Rules:0:Prefix", exception.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => new SerialClassifier((SerialOptions)null!));
