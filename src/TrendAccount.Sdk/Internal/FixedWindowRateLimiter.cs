@@ -19,12 +19,13 @@ internal sealed class FixedWindowRateLimiter : PartitionedRateLimiter<string>
     private readonly object _sweepGate = new();
     private DateTimeOffset _lastSweep;
 
-    public FixedWindowRateLimiter(RateLimitRule rule, TimeProvider time)
+    public FixedWindowRateLimiter(int permitLimit, TimeSpan window, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(permitLimit);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(time);
-        _permitLimit = rule.PermitLimit;
-        _window = rule.Window;
+        _permitLimit = permitLimit;
+        _window = window;
         _time = time;
         _lastSweep = time.GetUtcNow();
     }

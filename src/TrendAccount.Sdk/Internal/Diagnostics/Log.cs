@@ -13,7 +13,7 @@ internal static partial class Log
     public static partial void ProductActivated(ILogger logger, string maskedSerial, PurchaseChannel channel);
 
     [LoggerMessage(EventId = 1001, EventName = "ActivationRejected", Level = LogLevel.Information, Message = "Product activation rejected: {Status}.")]
-    public static partial void ActivationRejected(ILogger logger, ProductActivationStatus status);
+    public static partial void ActivationRejected(ILogger logger, Enum status);
 
     // 1100–1199: registration
     [LoggerMessage(EventId = 1100, EventName = "AccountRegistered", Level = LogLevel.Information, Message = "Account {AccountId} registered for {MaskedEmail} with serial {MaskedSerial}.")]
@@ -23,17 +23,17 @@ internal static partial class Log
     public static partial void SerialLinkedToAccount(ILogger logger, Guid accountId, string maskedEmail, string maskedSerial);
 
     [LoggerMessage(EventId = 1102, EventName = "RegistrationRejected", Level = LogLevel.Information, Message = "Registration rejected: {Status}.")]
-    public static partial void RegistrationRejected(ILogger logger, RegistrationStatus status);
+    public static partial void RegistrationRejected(ILogger logger, Enum status);
 
     [LoggerMessage(EventId = 1103, EventName = "RegistrationRefused", Level = LogLevel.Warning, Message = "Registration refused with the generic answer; true reason {Reason}, address {MaskedEmail}.")]
-    public static partial void RegistrationRefused(ILogger logger, RegistrationRefusal reason, string maskedEmail);
+    public static partial void RegistrationRefused(ILogger logger, Enum reason, string maskedEmail);
 
     // 1200–1299: sign-in
     [LoggerMessage(EventId = 1200, EventName = "SignInSucceeded", Level = LogLevel.Information, Message = "Sign-in succeeded for account {AccountId} ({MaskedEmail}).")]
     public static partial void SignInSucceeded(ILogger logger, Guid accountId, string maskedEmail);
 
     [LoggerMessage(EventId = 1201, EventName = "SignInFailed", Level = LogLevel.Warning, Message = "Sign-in failed; true reason {Reason}, address {MaskedEmail}.")]
-    public static partial void SignInFailed(ILogger logger, SignInFailure reason, string maskedEmail);
+    public static partial void SignInFailed(ILogger logger, Enum reason, string maskedEmail);
 
     [LoggerMessage(EventId = 1202, EventName = "AccountLockedOut", Level = LogLevel.Warning, Message = "Account {AccountId} ({MaskedEmail}) locked out until {LockoutEnd:O} after repeated failed sign-ins.")]
     public static partial void AccountLockedOut(ILogger logger, Guid accountId, string maskedEmail, DateTimeOffset lockoutEnd);
@@ -53,14 +53,14 @@ internal static partial class Log
     public static partial void EmailRecovered(ILogger logger, Guid accountId, string maskedSerial);
 
     [LoggerMessage(EventId = 1401, EventName = "EmailRecoveryRefused", Level = LogLevel.Information, Message = "Email recovery refused: {Status}.")]
-    public static partial void EmailRecoveryRefused(ILogger logger, EmailRecoveryStatus status);
+    public static partial void EmailRecoveryRefused(ILogger logger, Enum status);
 
     // 1500–1599: forgot password (request)
     [LoggerMessage(EventId = 1500, EventName = "PasswordResetRequested", Level = LogLevel.Information, Message = "Password reset requested for {MaskedEmail}; queued.")]
     public static partial void PasswordResetRequested(ILogger logger, string maskedEmail);
 
     [LoggerMessage(EventId = 1501, EventName = "PasswordResetRequestRefused", Level = LogLevel.Information, Message = "Password reset request refused: {Status}.")]
-    public static partial void PasswordResetRequestRefused(ILogger logger, ForgotPasswordStatus status);
+    public static partial void PasswordResetRequestRefused(ILogger logger, Enum status);
 
     [LoggerMessage(EventId = 1502, EventName = "PasswordResetRateLimited", Level = LogLevel.Warning, Message = "Password reset request for {MaskedEmail} over the per-{Limit} rate limit; answered as usual, nothing sent.")]
     public static partial void PasswordResetRateLimited(ILogger logger, string limit, string maskedEmail);
@@ -95,7 +95,7 @@ internal static partial class Log
     public static partial void PasswordChanged(ILogger logger, Guid accountId);
 
     [LoggerMessage(EventId = 1701, EventName = "ChangePasswordRefused", Level = LogLevel.Information, Message = "Password change refused for account {AccountId}: {Status}.")]
-    public static partial void ChangePasswordRefused(ILogger logger, ChangePasswordStatus status, Guid? accountId);
+    public static partial void ChangePasswordRefused(ILogger logger, Enum status, Guid? accountId);
 
     // 1800–1899: troubleshooter
     [LoggerMessage(EventId = 1800, EventName = "Troubleshot", Level = LogLevel.Information, Message = "Troubleshooter recommended {Steps}; technical support needed: {NeedsSupport}.")]

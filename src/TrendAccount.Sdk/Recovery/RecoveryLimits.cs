@@ -10,10 +10,10 @@ internal sealed class RecoveryLimits
     {
         ArgumentNullException.ThrowIfNull(context);
         var limits = context.Options.RateLimits;
-        ResetsPerAddress = new FixedWindowRateLimiter(limits.PasswordResetPerAddress, context.Time);
-        ResetsPerClient = new FixedWindowRateLimiter(limits.PasswordResetPerClient, context.Time);
-        RecoveriesPerClient = new FixedWindowRateLimiter(limits.EmailRecoveryPerClient, context.Time);
-        InvalidLinksPerClient = new FixedWindowRateLimiter(limits.InvalidResetTokensPerClient, context.Time);
+        ResetsPerAddress = Limiter(limits.PasswordResetPerAddress, context.Time);
+        ResetsPerClient = Limiter(limits.PasswordResetPerClient, context.Time);
+        RecoveriesPerClient = Limiter(limits.EmailRecoveryPerClient, context.Time);
+        InvalidLinksPerClient = Limiter(limits.InvalidResetTokensPerClient, context.Time);
     }
 
     public FixedWindowRateLimiter ResetsPerAddress { get; }
@@ -23,4 +23,6 @@ internal sealed class RecoveryLimits
     public FixedWindowRateLimiter RecoveriesPerClient { get; }
 
     public FixedWindowRateLimiter InvalidLinksPerClient { get; }
+
+    private static FixedWindowRateLimiter Limiter(RateLimitRule rule, TimeProvider time) => new(rule.PermitLimit, rule.Window, time);
 }
