@@ -15,7 +15,9 @@ namespace TrendAccount.Sdk;
 /// 4,168 bytes) lives in a stack buffer and is read through a ref with constant offsets, so no look-up pays a bounds
 /// check or a field load, and the JIT folds each S-box's offset into the address; the 16 rounds are unrolled and the
 /// block encryption is inlined into the key-schedule loops; the key and salt are expanded to 18 big-endian words once
-/// per hash instead of once per round.
+/// per hash instead of once per round. The loops are compiled fully optimized on first call
+/// (<see cref="MethodImplOptions.AggressiveOptimization"/>): tiered compilation would run a process's first hash, often
+/// the first sign-in, in unoptimized code, and its optimized code is no better than this (same machine code).
 /// </para>
 /// <para>
 /// Side channels: no branch depends on the key or the salt (loop counts depend only on the public cost); the data-
@@ -67,6 +69,7 @@ internal static class EksBlowfish
     /// <param name="salt">The 16-byte salt.</param>
     /// <param name="cost">log2 of the rounds, 4 to 31.</param>
     /// <param name="hash">Receives the 23 bytes.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Compute(ReadOnlySpan<byte> key, ReadOnlySpan<byte> salt, int cost, Span<byte> hash)
     {
         if (key.IsEmpty || key.Length > MaximumKeyBytes)
@@ -164,6 +167,7 @@ internal static class EksBlowfish
     }
 
     /// <summary>The first expansion: the P-array takes the key, and every block encrypted also takes the salt.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ExpandWithSalt(ref uint s, ref uint key, ref uint salt)
     {
         for (nuint i = 0; i < PWords; i++)
@@ -195,6 +199,7 @@ internal static class EksBlowfish
     }
 
     /// <summary>A plain Blowfish key expansion: the P-array takes <paramref name="key"/>, then the chain of encryptions from zero refills P and the S-boxes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Expand(ref uint s, ref uint key)
     {
         for (nuint i = 0; i < PWords; i++)
