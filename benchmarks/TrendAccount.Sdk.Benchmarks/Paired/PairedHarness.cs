@@ -81,6 +81,7 @@ internal static class PairedHarness
         var engineHash = Libxcrypt.Crypt(Password, "$2b$10$abcdefghijklmnopqrstuu");
         var right = new SignInRequest(SignInHost.Email, SignInHost.Password);
         var unknown = new SignInRequest("nobody@example.com", SignInHost.Password);
+        var wrong = new SignInRequest(SignInHost.Email, "wrong horse battery");
         var sdkHash = host.Hasher.HashPassword(Password);
 
         Compare(
@@ -89,7 +90,8 @@ internal static class PairedHarness
             ("engine", () => ManagedBcrypt.Verify(Password, engineHash)),
             ("sdk-verify", () => Check(host.Hasher.VerifyHashedPassword(sdkHash, Password) == PasswordVerificationResult.Success)),
             ("sign-in", () => Check(host.Accounts.SignInAsync(right).GetAwaiter().GetResult().Succeeded)),
-            ("sign-in-unknown", () => Check(!host.Accounts.SignInAsync(unknown).GetAwaiter().GetResult().Succeeded)));
+            ("sign-in-unknown", () => Check(!host.Accounts.SignInAsync(unknown).GetAwaiter().GetResult().Succeeded)),
+            ("sign-in-wrong", () => Check(!host.Accounts.SignInAsync(wrong).GetAwaiter().GetResult().Succeeded)));
     }
 
     private static void Throughput(Settings settings)
@@ -188,12 +190,15 @@ internal static class PairedHarness
         var permutations = Permutations(Enumerable.Range(0, contenders.Length).ToArray()).ToArray();
         var cpu = contenders.Select(_ => new List<double>()).ToArray();
         var wall = contenders.Select(_ => new List<double>()).ToArray();
+        var allocated = contenders.Select(_ => new List<double>()).ToArray();
         var rep = 0;
         for (; rep < settings.MaxReps; rep++)
         {
             foreach (var i in permutations[rep % permutations.Length])
             {
+                var bytes = GC.GetAllocatedBytesForCurrentThread();
                 var (c, w) = ThreadClock.Measure(() => contenders[i].Run());
+                allocated[i].Add(GC.GetAllocatedBytesForCurrentThread() - bytes);
                 cpu[i].Add(c);
                 wall[i].Add(w);
             }
@@ -212,7 +217,7 @@ internal static class PairedHarness
         for (var i = 0; i < contenders.Length; i++)
         {
             Console.WriteLine(FormattableString.Invariant(
-                $"  {contenders[i].Name,-16} median thread CPU {Median(cpu[i]),8:F2} ms, wall {Median(wall[i]),8:F2} ms"));
+                $"  {contenders[i].Name,-16} median thread CPU {Median(cpu[i]),8:F2} ms, wall {Median(wall[i]),8:F2} ms, allocated {Median(allocated[i]),6:F0} B"));
         }
 
         for (var i = 1; i < contenders.Length; i++)

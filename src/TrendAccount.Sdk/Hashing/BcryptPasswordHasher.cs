@@ -240,9 +240,10 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
             RandomNumberGenerator.Fill(salt);
             Span<char> bcrypt = stackalloc char[BcryptString.Length];
 
-            // Cannot fail: the text is 64 ASCII characters, the cost was validated and the salt has 16 bytes.
-            _ = ManagedBcrypt.TryHash(text, Revision, _workFactor, salt, bcrypt);
-            return string.Concat(Prefix, _currentKeyId, bcrypt);
+            // Cannot fail (64 ASCII characters, a validated cost, 16 salt bytes); never store what it did not write.
+            return ManagedBcrypt.TryHash(text, Revision, _workFactor, salt, bcrypt)
+                ? string.Concat(Prefix, _currentKeyId, bcrypt)
+                : throw new InvalidOperationException("The bcrypt engine refused its own arguments.");
         }
         finally
         {
