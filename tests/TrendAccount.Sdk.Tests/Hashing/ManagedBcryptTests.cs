@@ -154,6 +154,21 @@ public sealed class ManagedBcryptTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Verify_AfterWarmUp_AllocatesNothing()
+    {
+        const string password = "Pässwörd 😀 correct horse battery staple";
+        var hash = BCryptNet.HashPassword(password, BCryptNet.GenerateSalt(4, 'b'));
+        Assert.True(ManagedBcrypt.Verify(password, hash));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var verified = ManagedBcrypt.Verify(password, hash);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(verified);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void Base64_RoundTripsEveryValueAndUsesBcryptsAlphabet()
     {
         var bytes = Enumerable.Range(0, 255).Select(i => (byte)i).ToArray();
