@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 using BCryptNet = BCrypt.Net.BCrypt;
 
 namespace TrendAccount.Sdk.Benchmarks.Paired;
