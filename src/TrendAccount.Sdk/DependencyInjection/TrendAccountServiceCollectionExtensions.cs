@@ -80,7 +80,14 @@ public static class TrendAccountServiceCollectionExtensions
             sp.GetRequiredService<TrendAccountMessages>(),
             sp.GetRequiredService<TrendAccountMetrics>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new RecoveryLimits(sp.GetRequiredService<FlowContext>()));
+        services.TryAddSingleton(sp => new InMemoryAttemptCounter(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<TrendAccountOptions>>().Value.RateLimits.MaximumTrackedKeys,
+            sp.GetRequiredService<TrendAccountMetrics>()));
+        services.TryAddSingleton<IAttemptCounter>(sp => sp.GetRequiredService<InMemoryAttemptCounter>());
+        services.TryAddSingleton(sp => new RecoveryLimits(sp.GetRequiredService<FlowContext>(), sp.GetRequiredService<InMemoryAttemptCounter>()));
+        services.TryAddSingleton(sp => new DeviceTokens(sp.GetRequiredService<IOptions<TrendAccountOptions>>().Value.SignIn));
+        services.TryAddSingleton(sp => new VerificationGate(sp.GetRequiredService<IOptions<TrendAccountOptions>>().Value.SignIn, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new MailComposer(
             sp.GetRequiredService<FlowContext>(), Require<IAccountMailer>(sp), sp.GetRequiredService<AccountWorkQueue>(), LoggerFor<MailComposer>(sp)));
         services.TryAddSingleton(sp => new TokenService(sp.GetRequiredService<FlowContext>(), Require<ITokenStore>(sp), Require<IAccountStore>(sp)));
@@ -89,6 +96,7 @@ public static class TrendAccountServiceCollectionExtensions
             Require<IAccountStore>(sp),
             sp.GetRequiredService<IPasswordHasher>(),
             sp.GetRequiredService<MailComposer>(),
+            sp.GetRequiredService<IAttemptCounter>(),
             LoggerFor<CredentialVerifier>(sp)));
         services.TryAddSingleton(sp => new NewPasswordService(
             sp.GetRequiredService<FlowContext>(),
@@ -132,7 +140,7 @@ public static class TrendAccountServiceCollectionExtensions
         var newPasswords = services.GetRequiredService<NewPasswordService>();
         var limits = services.GetRequiredService<RecoveryLimits>();
         return new AccountService(
-            new SignInHandler(context, normalizer, accounts, verifier, tokens, LoggerFor<SignInHandler>(services)),
+            new SignInHandler(context, normalizer, accounts, verifier, tokens, CreateSignInGuard(services, context, captcha), LoggerFor<SignInHandler>(services)),
             new RegistrationHandler(context, serials, normalizer, accounts, verifier, newPasswords, LoggerFor<RegistrationHandler>(services)),
             new EmailRecoveryHandler(context, serials, accounts, captcha, limits, services.GetRequiredService<MailComposer>(), LoggerFor<EmailRecoveryHandler>(services)),
             new ForgotPasswordHandler(context, normalizer, captcha, limits, services.GetRequiredService<ResetLinkIssuer>(), LoggerFor<ForgotPasswordHandler>(services)),
@@ -140,6 +148,14 @@ public static class TrendAccountServiceCollectionExtensions
             new ChangePasswordHandler(context, normalizer, accounts, tokens, verifier, newPasswords, LoggerFor<ChangePasswordHandler>(services)),
             new SessionHandler(context, tokens, LoggerFor<SessionHandler>(services)));
     }
+
+    private static SignInGuard CreateSignInGuard(IServiceProvider services, FlowContext context, ICaptchaVerifier captcha) => new(
+        context,
+        services.GetRequiredService<IAttemptCounter>(),
+        services.GetRequiredService<DeviceTokens>(),
+        services.GetRequiredService<VerificationGate>(),
+        captcha,
+        LoggerFor<SignInGuard>(services));
 
     private static T Require<T>(IServiceProvider services)
         where T : class =>

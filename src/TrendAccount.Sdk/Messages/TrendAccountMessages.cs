@@ -112,6 +112,15 @@ public class TrendAccountMessages
     /// <summary>Gets the text for a captcha that was not solved.</summary>
     public virtual string CaptchaFailed => "Type the characters shown, then try again.";
 
+    /// <summary>
+    /// Gets the sign-in step-up text: the address has had many failed sign-ins from unrecognized devices, so this
+    /// device must also solve the captcha. The same for an address with or without an account.
+    /// </summary>
+    public virtual string SignInCaptchaRequired => "For your security, type the characters shown, then sign in again.";
+
+    /// <summary>Gets the text for a sign-in deferred because the service is busy or the client is over its sign-in limit; the same for every address.</summary>
+    public virtual string TryAgainShortly => "We are busy right now. Please try again in a few seconds.";
+
     /// <summary>Gets the text for a client over a rate limit.</summary>
     public virtual string TooManyAttempts => "Too many attempts. Please wait a few minutes and try again.";
 

@@ -6,9 +6,14 @@ namespace TrendAccount.Sdk;
 /// </summary>
 internal sealed class RecoveryLimits
 {
-    public RecoveryLimits(FlowContext context)
+    private readonly InMemoryAttemptCounter _counter;
+    private int _limiters;
+
+    public RecoveryLimits(FlowContext context, InMemoryAttemptCounter counter)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(counter);
+        _counter = counter;
         var limits = context.Options.RateLimits;
         ResetsPerAddress = Limiter(limits.PasswordResetPerAddress, context.Time);
         ResetsPerClient = Limiter(limits.PasswordResetPerClient, context.Time);
@@ -24,5 +29,10 @@ internal sealed class RecoveryLimits
 
     public FixedWindowRateLimiter InvalidLinksPerClient { get; }
 
-    private static FixedWindowRateLimiter Limiter(RateLimitRule rule, TimeProvider time) => new(rule.PermitLimit, rule.Window, time);
+    // Each limiter keeps its windows under its own prefix in the one bounded counter table (the clock is the table's).
+    private FixedWindowRateLimiter Limiter(RateLimitRule rule, TimeProvider time)
+    {
+        _ = time;
+        return new(rule.PermitLimit, rule.Window, _counter, $"recovery{++_limiters}:");
+    }
 }
