@@ -35,7 +35,7 @@ public static class TrendAccountDiagnostics
 
     /// <summary>
     /// The counter of rate-limit, step-up and device-budget windows evicted from the in-memory counter table because
-    /// it reached <see cref="RateLimitOptions.MaximumTrackedKeys"/>; a rising value means an attacker is varying keys.
+    /// it reached <c>TrendAccount:RateLimits:MaximumTrackedKeys</c>; a rising value means an attacker is varying keys.
     /// </summary>
     public const string LimitWindowsEvictedCounter = "trendaccount.limits.windows_evicted";
 

@@ -1,25 +1,30 @@
 namespace TrendAccount.Sdk;
 
 /// <summary>
-/// The per-process rate limits of the recovery flows (<see cref="RateLimitOptions"/>), one window set each. One per
-/// container, shared by the handlers that charge them; thread-safe and bounded in memory.
+/// The recovery settings (<see cref="RecoveryOptions"/>) and the per-process rate limits of the recovery flows
+/// (<see cref="RateLimitOptions"/>), one window set each: what the recovery handlers read besides the flow context.
+/// One per container, shared by the handlers that charge them; thread-safe and bounded in memory.
 /// </summary>
 internal sealed class RecoveryLimits
 {
     private readonly InMemoryAttemptCounter _counter;
     private int _limiters;
 
-    public RecoveryLimits(FlowContext context, InMemoryAttemptCounter counter)
+    public RecoveryLimits(FlowContext context, RecoveryOptions recovery, RateLimitOptions limits, InMemoryAttemptCounter counter)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(recovery);
+        ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(counter);
         _counter = counter;
-        var limits = context.Options.RateLimits;
+        Recovery = recovery;
         ResetsPerAddress = Limiter(limits.PasswordResetPerAddress, context.Time);
         ResetsPerClient = Limiter(limits.PasswordResetPerClient, context.Time);
         RecoveriesPerClient = Limiter(limits.EmailRecoveryPerClient, context.Time);
         InvalidLinksPerClient = Limiter(limits.InvalidResetTokensPerClient, context.Time);
     }
+
+    public RecoveryOptions Recovery { get; }
 
     public FixedWindowRateLimiter ResetsPerAddress { get; }
 

@@ -47,6 +47,7 @@ internal sealed class SignInGuard
     public static readonly TimeSpan OverloadRetryAfter = TimeSpan.FromSeconds(1);
 
     private readonly FlowContext _context;
+    private readonly SignInOptions _options;
     private readonly IAttemptCounter _counter;
     private readonly DeviceTokens _devices;
     private readonly VerificationGate _gate;
@@ -54,15 +55,17 @@ internal sealed class SignInGuard
     private readonly ILogger _logger;
     private int _unknownClientWarned;
 
-    public SignInGuard(FlowContext context, IAttemptCounter counter, DeviceTokens devices, VerificationGate gate, ICaptchaVerifier captcha, ILogger<SignInGuard> logger)
+    public SignInGuard(FlowContext context, SignInOptions options, IAttemptCounter counter, DeviceTokens devices, VerificationGate gate, ICaptchaVerifier captcha, ILogger<SignInGuard> logger)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(counter);
         ArgumentNullException.ThrowIfNull(devices);
         ArgumentNullException.ThrowIfNull(gate);
         ArgumentNullException.ThrowIfNull(captcha);
         ArgumentNullException.ThrowIfNull(logger);
         _context = context;
+        _options = options;
         _counter = counter;
         _devices = devices;
         _gate = gate;
@@ -72,12 +75,11 @@ internal sealed class SignInGuard
 
     public async Task<SignInAdmission> AdmitAsync(SignInRequest request, string lookupKey, CancellationToken cancellationToken)
     {
-        var options = _context.Options;
         var deviceId = _devices.Validate(request.DeviceToken, lookupKey, _context.Now);
         if (deviceId is not null)
         {
             var spent = await _counter.GetAsync(LimitKeys.DeviceFailures(deviceId), cancellationToken).ConfigureAwait(false);
-            if (spent.Count >= options.SignIn.DeviceFailureBudget)
+            if (spent.Count >= _options.DeviceFailureBudget)
             {
                 deviceId = null;
             }
@@ -95,7 +97,7 @@ internal sealed class SignInGuard
             }
             else
             {
-                var rule = options.SignIn.PerClient;
+                var rule = _options.PerClient;
                 var charged = await _counter.TryAddAsync(LimitKeys.ClientSignIns(client), rule.PermitLimit, rule.Window, cancellationToken).ConfigureAwait(false);
                 if (!charged.Added)
                 {
@@ -103,10 +105,10 @@ internal sealed class SignInGuard
                 }
             }
 
-            if (options.Lockout.Enabled)
+            if (_context.Lockout.Enabled)
             {
                 var failures = await _counter.GetAsync(LimitKeys.AddressFailures(lookupKey), cancellationToken).ConfigureAwait(false);
-                if (failures.Count >= options.Lockout.MaximumFailedAttempts
+                if (failures.Count >= _context.Lockout.MaximumFailedAttempts
                     && (request.CaptchaResponse is null || !await _captcha.VerifyAsync(request.CaptchaResponse, request.Client, cancellationToken).ConfigureAwait(false)))
                 {
                     return new SignInAdmission(SignInDecision.CaptchaRequired, null, null);
@@ -128,16 +130,15 @@ internal sealed class SignInGuard
     /// <summary>Charges a failed sign-in (wrong password or unknown address alike) to the device's or the address's budget.</summary>
     public async Task RecordFailureAsync(SignInAdmission admission, string lookupKey, string email, CancellationToken cancellationToken)
     {
-        var options = _context.Options;
         if (admission.DeviceId is { } device)
         {
-            await _counter.TryAddAsync(LimitKeys.DeviceFailures(device), options.SignIn.DeviceFailureBudget, options.Lockout.Duration, cancellationToken).ConfigureAwait(false);
+            await _counter.TryAddAsync(LimitKeys.DeviceFailures(device), _options.DeviceFailureBudget, _context.Lockout.Duration, cancellationToken).ConfigureAwait(false);
         }
-        else if (options.Lockout.Enabled)
+        else if (_context.Lockout.Enabled)
         {
             var key = LimitKeys.AddressFailures(lookupKey);
-            var counted = await _counter.TryAddAsync(key, options.Lockout.MaximumFailedAttempts, options.Lockout.Duration, cancellationToken).ConfigureAwait(false);
-            if (counted.Added && counted.Count == options.Lockout.MaximumFailedAttempts)
+            var counted = await _counter.TryAddAsync(key, _context.Lockout.MaximumFailedAttempts, _context.Lockout.Duration, cancellationToken).ConfigureAwait(false);
+            if (counted.Added && counted.Count == _context.Lockout.MaximumFailedAttempts)
             {
                 Log.SignInStepUpRequired(_logger, Redaction.MaskEmail(email));
             }

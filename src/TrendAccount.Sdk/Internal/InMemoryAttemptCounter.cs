@@ -8,10 +8,10 @@ namespace TrendAccount.Sdk;
 /// </summary>
 /// <remarks>
 /// <para>Memory follows the cap, not the attacker: a read or a refused attempt never creates a window, and the table
-/// holds at most <see cref="RateLimitOptions.MaximumTrackedKeys"/> windows. When an attempt would open a window in a
+/// holds at most <c>RateLimits:MaximumTrackedKeys</c> windows. When an attempt would open a window in a
 /// full table, expired windows are swept first; if that frees too little, the windows with the fewest attempts are
 /// evicted (oldest first among equals) down to seven eighths of the cap, and the eviction is counted in
-/// <see cref="TrendAccountDiagnostics.LimitWindowsEvictedCounter"/>. Evicting the least-used windows first means a flood of
+/// <c>trendaccount.limits.windows_evicted</c>. Evicting the least-used windows first means a flood of
 /// one-attempt keys (an attacker rotating addresses) evicts its own windows, not the few well-filled windows that hold
 /// back a guesser on one address. Sorting happens once per eighth of the cap, so its cost is amortized.</para>
 /// <para>Per window: the key (at most a few hundred characters), one small object and one dictionary entry, about
