@@ -1,12 +1,16 @@
 using TrendAccount.Sdk.Tests.Diagnostics;
+using Xunit.Abstractions;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace TrendAccount.Sdk.Tests.Limits;
 
 /// <summary>Issue #11 item 9: the counters behind every limit are bounded, evict the least-used first, and refused requests open no window.</summary>
-public sealed class InMemoryAttemptCounterTests
+public sealed class InMemoryAttemptCounterTests(ITestOutputHelper output)
 {
+    /// <summary>The documented bound (docs/options.md, docs/benchmarks.md) for the default cap of 100,000 windows.</summary>
+    private const long DefaultCapBoundBytes = 32L * 1024 * 1024;
+
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
     [Fact]
@@ -90,5 +94,24 @@ public sealed class InMemoryAttemptCounterTests
 
         Assert.Equal(7, results.Count(r => r.Added));
         Assert.Equal(7, counter.Get("k").Count);
+    }
+
+    [Fact]
+    public void TryAdd_MillionDistinctIPv6ClientKeysAtTheDefaultCap_HoldUnderTheDocumentedBound()
+    {
+        // The attack from the issue (300,000 distinct IPv6 addresses held 48.5 MiB for 15 minutes), at 10^6 keys.
+        var time = new FakeTimeProvider();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var counter = new InMemoryAttemptCounter(time, RateLimitOptions.DefaultMaximumTrackedKeys, null);
+        for (var i = 0; i < 1_000_000; i++)
+        {
+            counter.TryAdd($"recovery4:2001:db8:{i >> 16:x}:{i & 0xFFFF:x}::/64", 10, Window);
+        }
+
+        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        GC.KeepAlive(counter);
+        output.WriteLine($"10^6 distinct keys, cap {RateLimitOptions.DefaultMaximumTrackedKeys}: {counter.Count} windows, {held / 1024.0 / 1024.0:F1} MiB held");
+        Assert.True(counter.Count <= RateLimitOptions.DefaultMaximumTrackedKeys);
+        Assert.True(held < DefaultCapBoundBytes, $"{held} bytes held");
     }
 }
