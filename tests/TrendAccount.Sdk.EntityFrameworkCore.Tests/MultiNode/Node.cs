@@ -50,6 +50,9 @@ public sealed class Node : IAsyncDisposable
                 options.Hashing.Peppers["farm1"] = Pepper;
                 options.Hashing.CurrentPepperId = "farm1";
                 options.Lockout.MaximumFailedAttempts = MaximumFailedAttempts;
+
+                // Queue room for every parallel caller of a test, so each reaches the guard (overflow has its own tests).
+                options.SignIn.MaximumQueuedVerifications = 200;
                 options.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
 
                 // The races below send many requests from one client; per-process rate limits are not the subject.
