@@ -1,0 +1,16 @@
+using System.Security.Claims;
+using TrendAccount.Sdk.InMemory;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddTrendAccount(builder.Configuration.GetSection("TrendAccount"))
+    .UseInMemoryStores()                        // many nodes: UseEntityFrameworkStores(...)
+    .UseMailer<RecordingAccountMailer>()        // production: UseSmtpMailer(...)
+    .UseCaptchaVerifier<TestCaptchaVerifier>(); // production: UseSiteVerifyCaptcha(...)
+builder.Services.AddTrendAccountAuthentication();
+
+var app = builder.Build();
+app.MapTrendAccountApi(); // POST /account/signin, /account/forgot-password, ...
+app.MapGet("/", (ClaimsPrincipal user) => $"Signed in as {user.Identity!.Name}").RequireAuthorization();
+app.Run();
+
+public partial class Program;
