@@ -41,7 +41,8 @@ public static class TrendAccountEndpointRouteBuilderExtensions
             .WithName("TrendAccountSignIn").WithSummary("Sign in; sets the session cookie on success.")
             .Accepts<SignInBody>(Json).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/signout", SignInEndpoints.SignOutAsync)
-            .WithName("TrendAccountSignOut").WithSummary("End the session and delete the cookie (antiforgery token required when signed in).");
+            .WithName("TrendAccountSignOut").WithSummary("End the session and delete the cookie (antiforgery token required when signed in).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/session", SignInEndpoints.Session)
             .WithName("TrendAccountSession").WithSummary("Who is signed in, and until when.")
             .RequireAuthorization(signedIn).Produces(StatusCodes.Status401Unauthorized);
@@ -66,7 +67,7 @@ public static class TrendAccountEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/change-password", SessionEndpoints.ChangePasswordAsync)
             .WithName("TrendAccountChangePassword").WithSummary("Change the signed-in customer's password; replaces the cookie.")
-            .RequireAuthorization(signedIn)
+            .RequireAuthorization(signedIn).Produces(StatusCodes.Status401Unauthorized)
             .Accepts<ChangePasswordBody>(Json).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/troubleshoot", TroubleshootingEndpoints.TroubleshootAsync)
             .WithName("TrendAccountTroubleshoot").WithSummary("The support article's steps for a customer who cannot sign in.")
