@@ -81,6 +81,17 @@ public static partial class SampleSite
             widget = CaptchaWidget.SelfHosted;
         }
 
+        // The session cookie, [Authorize] and User come from TrendAccount.Sdk.AspNetCore. Development serves plain http,
+        // where browsers refuse the __Host- cookie: a plain name there, the secure defaults everywhere else.
+        services.AddTrendAccountAuthentication(options =>
+        {
+            options.LoginPath = "/";
+            if (development)
+            {
+                options.Cookie.Name = "TrendAccount.Session";
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            }
+        });
         services.AddSingleton(widget);
         services.AddSingleton(new SampleSettings(development, outbox, configuration["Sample:SeedSerial"] ?? DefaultSeedSerial));
         // Keys in memory: a restart only invalidates open forms (antiforgery); sign-in sessions are the SDK's tokens.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrendAccount.Sdk.AspNetCore;
 using TrendAccount.Sdk.Samples.Web.Captcha;
 
 namespace TrendAccount.Sdk.Samples.Web.Infrastructure;
@@ -31,8 +32,10 @@ public abstract class AccountPageModel : PageModel
 
     protected IAccountService Accounts => HttpContext.RequestServices.GetRequiredService<IAccountService>();
 
-    protected ClientContext Client =>
-        new(HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString());
+    /// <summary>Gets the client as the SDK's limits see it (TrendAccount.Sdk.AspNetCore reads it).</summary>
+    protected ClientContext Client => HttpContext.GetTrendAccountClient();
+
+    protected TrendAccountSignInManager SignInManager => HttpContext.RequestServices.GetRequiredService<TrendAccountSignInManager>();
 
     /// <summary>Draws a new challenge (self-hosted captcha only); every rendering of a captcha form gets a fresh one.</summary>
     protected void NewChallenge()

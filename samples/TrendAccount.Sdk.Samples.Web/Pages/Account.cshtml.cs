@@ -1,34 +1,26 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using TrendAccount.Sdk.AspNetCore;
 using TrendAccount.Sdk.Samples.Web.Infrastructure;
 
 namespace TrendAccount.Sdk.Samples.Web.Pages;
 
+/// <summary>The signed-in page: the TrendAccount scheme sends anyone else to the sign-in page.</summary>
+[Authorize]
 public sealed class AccountModel : AccountPageModel
 {
     public string? Email { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public void OnGet()
     {
-        var session = SessionCookie.Read(Request) is { } token ? await Accounts.ValidateSessionAsync(token, HttpContext.RequestAborted) : null;
-        if (session is null)
-        {
-            SessionCookie.Delete(Response);
-            return RedirectToPage("/Index");
-        }
-
-        Email = session.Email;
+        Email = User.FindFirstValue(TrendAccountClaimTypes.Email);
         Show(Messages.SignedIn, "ok");
-        return Page();
     }
 
     public async Task<IActionResult> OnPostSignOutAsync()
     {
-        if (SessionCookie.Read(Request) is { } token)
-        {
-            await Accounts.SignOutAsync(token, HttpContext.RequestAborted);
-        }
-
-        SessionCookie.Delete(Response);
+        await SignInManager.SignOutAsync(HttpContext, HttpContext.RequestAborted);
         return RedirectToPage("/Index");
     }
 }

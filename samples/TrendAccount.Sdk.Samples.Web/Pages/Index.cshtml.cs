@@ -11,23 +11,14 @@ public sealed class IndexModel : AccountPageModel
     [BindProperty]
     public string? Password { get; set; }
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (SessionCookie.Read(Request) is { } token && await Accounts.ValidateSessionAsync(token, HttpContext.RequestAborted) is not null)
-        {
-            return RedirectToPage("/Account");
-        }
-
-        return Page();
-    }
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? RedirectToPage("/Account") : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Accounts.SignInAsync(new SignInRequest(Email, Password, Client), HttpContext.RequestAborted);
+        var result = await SignInManager.SignInAsync(HttpContext, Email, Password, HttpContext.RequestAborted);
         Password = null;
         if (result.Succeeded)
         {
-            SessionCookie.Write(Response, result.SessionToken!, result.ExpiresAt);
             return RedirectToPage("/Account");
         }
 
