@@ -51,12 +51,14 @@ public sealed class CantSignInModel(SignInTroubleshooter troubleshooter) : Accou
         if (Scenario is not (WrongInformation or Reseller or NotActivated))
         {
             Show("Choose what happened.");
+            MarkInvalid(nameof(Scenario));
             return Page();
         }
 
         if (Scenario is Reseller or NotActivated && string.IsNullOrWhiteSpace(Serial))
         {
             Show("Type your serial number: what to do depends on it.");
+            MarkInvalid(nameof(Serial));
             return Page();
         }
 

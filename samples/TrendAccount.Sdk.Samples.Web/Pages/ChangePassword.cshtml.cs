@@ -52,7 +52,11 @@ public sealed class ChangePasswordModel(IOptions<TrendAccountOptions> options) :
                 ShowLinkInvalid(result.Message);
                 break;
             default:
-                Show(result.Message, details: result.PasswordProblems.Select(p => Messages.DescribePasswordProblem(p, options.Value.Password)).Distinct());
+                // The message already names every problem; the fields it is about are marked.
+                Show(result.Message);
+                MarkInvalid(result.PasswordProblems.All(p => p == PasswordProblem.ConfirmationMismatch)
+                    ? [nameof(ConfirmPassword)]
+                    : result.PasswordProblems.Contains(PasswordProblem.ConfirmationMismatch) ? [nameof(NewPassword), nameof(ConfirmPassword)] : [nameof(NewPassword)]);
                 break;
         }
 

@@ -23,6 +23,15 @@ public sealed class FindEmailModel : AccountPageModel
             _ => "error",
         };
         Show(result.Message, kind, HintText(result.Hints));
+        if (result.Status == EmailRecoveryStatus.CaptchaFailed)
+        {
+            MarkInvalid("CaptchaAnswer");
+        }
+        else if (result.Status == EmailRecoveryStatus.MalformedSerial)
+        {
+            MarkInvalid(nameof(Serial));
+        }
+
         NewChallenge();
         return Page();
     }

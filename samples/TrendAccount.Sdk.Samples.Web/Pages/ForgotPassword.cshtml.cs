@@ -20,6 +20,7 @@ public sealed class ForgotPasswordModel : AccountPageModel
         Show(result.Message, Sent ? "ok" : "error", HintText(result.Hints));
         if (!Sent)
         {
+            MarkInvalid(result.Status == PasswordResetRequestStatus.CaptchaFailed ? "CaptchaAnswer" : nameof(Email));
             NewChallenge();
         }
 

@@ -22,6 +22,8 @@ public sealed class IndexModel : AccountPageModel
             return RedirectToPage("/Account");
         }
 
+        MarkInvalid(nameof(Email), nameof(Password));
+
         // One generic message whatever the reason; the SDK's hints say only what the input itself showed.
         Show(result.Message, details: HintText(result.Hints).Select(h => h + " Retype your email address and password."));
         return Page();

@@ -39,12 +39,25 @@ public sealed class RegisterModel(IOptions<TrendAccountOptions> options, SampleS
         Password = null;
         ConfirmPassword = null;
         Registered = result.Succeeded;
-        var details = result.PasswordProblems.Select(p => Messages.DescribePasswordProblem(p, options.Value.Password))
-            .Concat(HintText(result.Hints))
-            .Distinct();
-        Show(result.Message, Registered ? "ok" : "error", details);
+        // The message already names every password problem: listing them again would read each twice.
+        Show(result.Message, Registered ? "ok" : "error", HintText(result.Hints));
+        if (!Registered)
+        {
+            MarkInvalid(FieldsAbout(result));
+        }
+
         return Page();
     }
+
+    private static string[] FieldsAbout(RegistrationResult result) => result.Status switch
+    {
+        RegistrationStatus.MalformedSerial or RegistrationStatus.ResellerSerial or RegistrationStatus.SerialNotActivated or RegistrationStatus.SerialAlreadyRegistered => [nameof(Serial)],
+        RegistrationStatus.InvalidEmail => [nameof(Email)],
+        RegistrationStatus.InvalidPassword => result.PasswordProblems.All(p => p == PasswordProblem.ConfirmationMismatch)
+            ? [nameof(ConfirmPassword)]
+            : result.PasswordProblems.Contains(PasswordProblem.ConfirmationMismatch) ? [nameof(Password), nameof(ConfirmPassword)] : [nameof(Password)],
+        _ => [nameof(Email), nameof(Password)],
+    };
 
     public async Task<IActionResult> OnPostActivateAsync()
     {
@@ -55,6 +68,11 @@ public sealed class RegisterModel(IOptions<TrendAccountOptions> options, SampleS
 
         var result = await Accounts.ActivateProductAsync(new ProductActivation(ActivateSerial), HttpContext.RequestAborted);
         Show(result.Message, result.Succeeded ? "ok" : "error", HintText(result.Hints));
+        if (!result.Succeeded)
+        {
+            MarkInvalid(nameof(ActivateSerial));
+        }
+
         if (result.Succeeded && result.Channel != PurchaseChannel.Reseller)
         {
             Serial = result.Serial;
