@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using TrendAccount.Sdk.Samples.Web.Infrastructure;
 
-namespace TrendAccount.Sdk.Samples.Web.Pages;
+namespace TrendAccount.Sdk.AspNetCore.UI.Pages;
 
-public sealed class RegisterModel(IOptions<TrendAccountOptions> options, SampleSettings settings) : AccountPageModel
+internal sealed class RegisterModel(IOptions<TrendAccountOptions> options, IOptions<TrendAccountUIOptions> ui) : AccountPageModel
 {
     [BindProperty]
     public string? Serial { get; set; }
@@ -23,9 +22,9 @@ public sealed class RegisterModel(IOptions<TrendAccountOptions> options, SampleS
 
     public bool Registered { get; private set; }
 
-    public bool Development => settings.Development;
+    public bool Development => ui.Value.DevelopmentActivation;
 
-    public string SeedSerial => settings.SeedSerial;
+    public string? ActivationHint => ui.Value.ActivationHint;
 
     public string LengthRule => Messages.PasswordLength(options.Value.Password.MinimumLength, options.Value.Password.MaximumLength);
 
@@ -61,7 +60,7 @@ public sealed class RegisterModel(IOptions<TrendAccountOptions> options, SampleS
 
     public async Task<IActionResult> OnPostActivateAsync()
     {
-        if (!settings.Development)
+        if (!Development)
         {
             return NotFound();
         }

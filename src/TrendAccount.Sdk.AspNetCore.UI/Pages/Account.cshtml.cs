@@ -1,14 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using TrendAccount.Sdk.AspNetCore;
-using TrendAccount.Sdk.Samples.Web.Infrastructure;
 
-namespace TrendAccount.Sdk.Samples.Web.Pages;
+namespace TrendAccount.Sdk.AspNetCore.UI.Pages;
 
 /// <summary>The signed-in page: the TrendAccount scheme sends anyone else to the sign-in page.</summary>
 [Authorize]
-public sealed class AccountModel : AccountPageModel
+internal sealed class AccountModel : AccountPageModel
 {
     public string? Email { get; private set; }
 

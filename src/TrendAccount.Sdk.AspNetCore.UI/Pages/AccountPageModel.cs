@@ -1,12 +1,11 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TrendAccount.Sdk.AspNetCore;
-using TrendAccount.Sdk.Samples.Web.Captcha;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace TrendAccount.Sdk.Samples.Web.Infrastructure;
+namespace TrendAccount.Sdk.AspNetCore.UI.Pages;
 
 /// <summary>What every account page shares: the client context, the captcha step and the result message.</summary>
-public abstract class AccountPageModel : PageModel
+internal abstract class AccountPageModel : PageModel
 {
     /// <summary>Gets or sets the message to show (the SDK's text).</summary>
     public string? Message { get; protected set; }
@@ -47,16 +46,20 @@ public abstract class AccountPageModel : PageModel
         }
     }
 
-    [BindProperty]
-    public string? CaptchaId { get; set; }
+    /// <summary>The name <see cref="MarkInvalid"/> and <see cref="AriaInvalid"/> use for the captcha field.</summary>
+    public const string CaptchaField = "Captcha";
 
-    [BindProperty]
-    public string? CaptchaAnswer { get; set; }
+    private object? _challenge;
 
-    /// <summary>Gets the self-hosted challenge to draw, when the site uses its own captcha.</summary>
-    public CaptchaChallenge? CurrentChallenge { get; private set; }
+    /// <summary>Gets what the <c>_Captcha</c> partial draws: the challenge and the field's ARIA wiring.</summary>
+    public CaptchaFormModel Captcha => new()
+    {
+        Challenge = _challenge,
+        AriaInvalid = AriaInvalid(CaptchaField),
+        DescribedBy = DescribedBy(CaptchaField, CaptchaFormModel.HelpId),
+    };
 
-    public CaptchaWidget Widget => HttpContext.RequestServices.GetRequiredService<CaptchaWidget>();
+    private ITrendAccountCaptchaForm CaptchaForm => HttpContext.RequestServices.GetRequiredService<ITrendAccountCaptchaForm>();
 
     protected TrendAccountMessages Messages => HttpContext.RequestServices.GetRequiredService<TrendAccountMessages>();
 
@@ -67,23 +70,11 @@ public abstract class AccountPageModel : PageModel
 
     protected TrendAccountSignInManager SignInManager => HttpContext.RequestServices.GetRequiredService<TrendAccountSignInManager>();
 
-    /// <summary>Draws a new challenge (self-hosted captcha only); every rendering of a captcha form gets a fresh one.</summary>
-    protected void NewChallenge()
-    {
-        if (Widget.IsSelfHosted)
-        {
-            CurrentChallenge = HttpContext.RequestServices.GetRequiredService<CharacterCaptcha>().Create();
-            CaptchaId = CurrentChallenge.Id;
-            CaptchaAnswer = null;
-            ModelState.Remove(nameof(CaptchaId));
-            ModelState.Remove(nameof(CaptchaAnswer));
-        }
-    }
+    /// <summary>Draws a new challenge; every rendering of a captcha form gets a fresh one.</summary>
+    protected void NewChallenge() => _challenge = CaptchaForm.CreateChallenge(HttpContext);
 
     /// <summary>The captcha response the SDK passes to its <see cref="ICaptchaVerifier"/>.</summary>
-    protected string? CaptchaResponse() => Widget.IsSelfHosted
-        ? CharacterCaptchaVerifier.Compose(CaptchaId, CaptchaAnswer)
-        : Request.Form[Widget.ResponseField!].ToString();
+    protected string? CaptchaResponse() => CaptchaForm.ReadResponse(Request);
 
     protected void Show(string message, string kind = "error", IEnumerable<string>? details = null)
     {

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using TrendAccount.Sdk.Samples.Web.Infrastructure;
 
-namespace TrendAccount.Sdk.Samples.Web.Pages;
+namespace TrendAccount.Sdk.AspNetCore.UI.Pages;
 
-public sealed class ForgotPasswordModel : AccountPageModel
+internal sealed class ForgotPasswordModel : AccountPageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -20,7 +19,7 @@ public sealed class ForgotPasswordModel : AccountPageModel
         Show(result.Message, Sent ? "ok" : "error", HintText(result.Hints));
         if (!Sent)
         {
-            MarkInvalid(result.Status == PasswordResetRequestStatus.CaptchaFailed ? "CaptchaAnswer" : nameof(Email));
+            MarkInvalid(result.Status == PasswordResetRequestStatus.CaptchaFailed ? CaptchaField : nameof(Email));
             NewChallenge();
         }
 

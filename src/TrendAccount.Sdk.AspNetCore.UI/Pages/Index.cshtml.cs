@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using TrendAccount.Sdk.Samples.Web.Infrastructure;
 
-namespace TrendAccount.Sdk.Samples.Web.Pages;
+namespace TrendAccount.Sdk.AspNetCore.UI.Pages;
 
-public sealed class IndexModel : AccountPageModel
+internal sealed class IndexModel : AccountPageModel
 {
     [BindProperty]
     public string? Email { get; set; }

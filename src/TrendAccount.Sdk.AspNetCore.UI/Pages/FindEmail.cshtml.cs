@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using TrendAccount.Sdk.Samples.Web.Infrastructure;
 
-namespace TrendAccount.Sdk.Samples.Web.Pages;
+namespace TrendAccount.Sdk.AspNetCore.UI.Pages;
 
-public sealed class FindEmailModel : AccountPageModel
+internal sealed class FindEmailModel : AccountPageModel
 {
     [BindProperty]
     public string? Serial { get; set; }
@@ -25,7 +24,7 @@ public sealed class FindEmailModel : AccountPageModel
         Show(result.Message, kind, HintText(result.Hints));
         if (result.Status == EmailRecoveryStatus.CaptchaFailed)
         {
-            MarkInvalid("CaptchaAnswer");
+            MarkInvalid(CaptchaField);
         }
         else if (result.Status == EmailRecoveryStatus.MalformedSerial)
         {

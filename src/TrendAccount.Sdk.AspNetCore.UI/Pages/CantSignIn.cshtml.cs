@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
-using TrendAccount.Sdk.Samples.Web.Infrastructure;
 
-namespace TrendAccount.Sdk.Samples.Web.Pages;
+namespace TrendAccount.Sdk.AspNetCore.UI.Pages;
 
 /// <summary>The troubleshooter: the article's three scenarios as choices, and the steps the SDK returns.</summary>
-public sealed class CantSignInModel(SignInTroubleshooter troubleshooter) : AccountPageModel
+internal sealed class CantSignInModel(SignInTroubleshooter troubleshooter) : AccountPageModel
 {
     public const string WrongInformation = "wrong-information";
     public const string Reseller = "reseller";

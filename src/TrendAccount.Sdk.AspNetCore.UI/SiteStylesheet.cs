@@ -1,11 +1,13 @@
-namespace TrendAccount.Sdk.Samples.Web.Infrastructure;
+using Microsoft.AspNetCore.Http;
+
+namespace TrendAccount.Sdk.AspNetCore.UI;
 
 /// <summary>Serves the one stylesheet, embedded in the assembly (so the site works wherever it is hosted from).</summary>
-public static class SiteStylesheet
+internal static class SiteStylesheet
 {
     private static readonly Lazy<byte[]> Content = new(static () =>
     {
-        using var stream = typeof(SiteStylesheet).Assembly.GetManifestResourceStream("site.css")
+        using var stream = typeof(SiteStylesheet).Assembly.GetManifestResourceStream("TrendAccount.Sdk.AspNetCore.UI.site.css")
             ?? throw new InvalidOperationException("The embedded stylesheet site.css is missing.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);

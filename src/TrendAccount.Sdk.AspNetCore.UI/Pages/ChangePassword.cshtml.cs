@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using TrendAccount.Sdk.Samples.Web.Infrastructure;
 
-namespace TrendAccount.Sdk.Samples.Web.Pages;
+namespace TrendAccount.Sdk.AspNetCore.UI.Pages;
 
 /// <summary>The page the emailed "change your password now" link opens (<c>/ChangePassword?token=…</c>).</summary>
-public sealed class ChangePasswordModel(IOptions<TrendAccountOptions> options) : AccountPageModel
+internal sealed class ChangePasswordModel(IOptions<TrendAccountOptions> options) : AccountPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -72,7 +71,7 @@ public sealed class ChangePasswordModel(IOptions<TrendAccountOptions> options) :
     // The token is in this page's URL: no Referer header may carry it to another site, and no cache may keep it.
     private void KeepTokenFromLeaking()
     {
-        Response.Headers[SecurityHeaders.ReferrerPolicy] = "no-referrer";
+        Response.Headers["Referrer-Policy"] = "no-referrer";
         Response.Headers.CacheControl = "no-store";
     }
 }

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrendAccount.Sdk.AspNetCore.UI;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the support article's pages.</summary>
+public static class TrendAccountUIServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the pages of <c>TrendAccount.Sdk.AspNetCore.UI</c> (sign in at <c>/</c>, <c>/Register</c>,
+    /// <c>/CantSignIn</c>, <c>/FindEmail</c>, <c>/ForgotPassword</c>, <c>/ChangePassword</c> for the emailed link,
+    /// <c>/Account</c>): Razor Pages, the TrendAccount authentication scheme with <c>/</c> as its sign-in page, and
+    /// the default captcha step. A page of the host at the same path replaces the package's, page by page.
+    /// Map them with <c>app.MapTrendAccountUI()</c>. Calling this more than once is harmless.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets what the pages show around the forms; optional.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddTrendAccountUI(this IServiceCollection services, Action<TrendAccountUIOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<TrendAccountUIOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.AddRazorPages();
+        services.AddTrendAccountAuthentication(authentication =>
+        {
+            if (!authentication.LoginPath.HasValue)
+            {
+                authentication.LoginPath = "/";
+            }
+        });
+        services.TryAddSingleton<ITrendAccountCaptchaForm, TextCaptchaForm>();
+        return services;
+    }
+}
