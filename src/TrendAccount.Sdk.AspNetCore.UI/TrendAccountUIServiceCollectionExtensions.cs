@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrendAccount.Sdk.AspNetCore.UI;
 
@@ -25,7 +26,19 @@ public static class TrendAccountUIServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        services.AddRazorPages();
+        // The pages are found wherever the host starts from (a test host, a worker), not only when the entry
+        // assembly references this one: add this assembly's parts unless discovery already did.
+        services.AddRazorPages().ConfigureApplicationPartManager(manager =>
+        {
+            var assembly = typeof(TrendAccountUIOptions).Assembly;
+            foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+            {
+                if (!manager.ApplicationParts.Any(existing => existing.GetType() == part.GetType() && existing.Name == part.Name))
+                {
+                    manager.ApplicationParts.Add(part);
+                }
+            }
+        });
         services.AddTrendAccountAuthentication(authentication =>
         {
             if (!authentication.LoginPath.HasValue)
