@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using TrendAccount.Sdk.InMemory;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,5 +14,3 @@ var app = builder.Build();
 app.MapTrendAccountApi(); // POST /account/signin, /account/forgot-password, ...
 app.MapGet("/", (ClaimsPrincipal user) => $"Signed in as {user.Identity!.Name}").RequireAuthorization();
 app.Run();
-
-public partial class Program;

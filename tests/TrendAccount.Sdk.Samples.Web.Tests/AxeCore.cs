@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using TrendAccount.Sdk.ServerTests;
 
 namespace TrendAccount.Sdk.Samples.Web.Tests;
 
@@ -35,16 +36,16 @@ public static class AxeCore
 }
 
 /// <summary>
-/// A test that needs axe-core: skipped with the reason when <c>TRENDACCOUNT_AXE_CORE</c> is not set outside CI; in CI
-/// (<c>TRENDACCOUNT_REQUIRE_SERVERS=1</c>) it runs and fails without it.
+/// Marks a test class that runs axe-core in Chromium: where either is missing its tests are skipped with the reason,
+/// unless <c>TRENDACCOUNT_REQUIRE_SERVERS=1</c> (as in <c>.ci/run</c>), where they fail and say what to install.
 /// </summary>
-public sealed class AxeFactAttribute : FactAttribute
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
+public sealed class AxeCoreTestsAttribute : RequiresServerAttribute
 {
-    public AxeFactAttribute()
-    {
-        if (AxeCore.ScriptPath is null && Environment.GetEnvironmentVariable("TRENDACCOUNT_REQUIRE_SERVERS") != "1")
-        {
-            Skip = "axe-core is not installed: set TRENDACCOUNT_AXE_CORE to axe.min.js (npm install axe-core; .ci/run does).";
-        }
-    }
+    protected override string? MissingReason =>
+        !File.Exists(BrowserFixture.ChromiumPath)
+            ? $"needs Chromium at {BrowserFixture.ChromiumPath}: apt-get install chromium (.ci/run does), or set TRENDACCOUNT_CHROMIUM"
+            : AxeCore.ScriptPath is null || !File.Exists(AxeCore.ScriptPath)
+                ? "needs axe-core: npm install --prefix /tmp/axe axe-core@4.14.1 and set TRENDACCOUNT_AXE_CORE to its axe.min.js (.ci/run does)"
+                : null;
 }
