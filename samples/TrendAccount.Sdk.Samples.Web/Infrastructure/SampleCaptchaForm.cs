@@ -9,8 +9,20 @@ namespace TrendAccount.Sdk.Samples.Web.Infrastructure;
 /// </summary>
 public sealed class SampleCaptchaForm(CaptchaWidget widget, IServiceProvider services) : ITrendAccountCaptchaForm
 {
-    public object? CreateChallenge(HttpContext context) =>
-        widget.IsSelfHosted ? services.GetRequiredService<CharacterCaptcha>().Create() : null;
+    /// <summary>The query value (<c>?captcha=question</c>) that asks for the text question instead of the image.</summary>
+    public const string QuestionMode = "question";
+
+    public object? CreateChallenge(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!widget.IsSelfHosted)
+        {
+            return null;
+        }
+
+        var captcha = services.GetRequiredService<CharacterCaptcha>();
+        return context.Request.Query["captcha"] == QuestionMode ? captcha.CreateQuestion() : captcha.Create();
+    }
 
     public string? ReadResponse(HttpRequest request)
     {
