@@ -126,7 +126,18 @@ public static partial class SampleSite
             app.UseHttpsRedirection();
         }
 
-        app.UseSampleSecurityHeaders(widget);
+        app.UseTrendAccountSecurityHeaders(headers =>
+        {
+            foreach (var source in widget.ScriptSources)
+            {
+                headers.ScriptSources.Add(source);
+            }
+
+            foreach (var source in widget.FrameSources)
+            {
+                headers.FrameSources.Add(source);
+            }
+        });
         app.MapTrendAccountUI();
         return app;
     }

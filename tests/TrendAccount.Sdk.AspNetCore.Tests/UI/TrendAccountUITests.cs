@@ -31,6 +31,7 @@ public sealed partial class TrendAccountUITests : IAsyncLifetime
             o.NavigationLinks.Add(new TrendAccountUILink("Help", "/help"));
         });
         _app = builder.Build();
+        _app.UseTrendAccountSecurityHeaders();
         _app.MapTrendAccountUI();
         await _app.StartAsync();
         _client = _app.GetTestClient();
@@ -90,6 +91,22 @@ public sealed partial class TrendAccountUITests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(".skip-link", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UseTrendAccountSecurityHeaders_EveryPage_AllowsNoScriptAndNoFraming()
+    {
+        using var signIn = await _client.GetAsync("/");
+        using var resetLink = await _client.GetAsync("/ChangePassword?token=nope");
+
+        var policy = string.Join(' ', signIn.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Equal("DENY", Assert.Single(signIn.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("same-origin", Assert.Single(signIn.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal("no-referrer", Assert.Single(resetLink.Headers.GetValues("Referrer-Policy")));
+        Assert.Contains("no-store", resetLink.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<title>[^<]* – Example Account</title>")]
