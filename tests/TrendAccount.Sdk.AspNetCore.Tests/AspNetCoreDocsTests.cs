@@ -113,3 +113,35 @@ public sealed class AspNetCoreDocsSnippetTests
         }
     }
 }
+
+/// <summary>The curl walk of docs/aspnetcore.md against the sample in Development: activate, register, sign in, signed-in page.</summary>
+public sealed class AspNetCoreDocsJourneyTests
+{
+    [Fact]
+    public async Task AspNetCoreDoc_CurlJourney_EndsOnTheSignedInPage()
+    {
+        await using var site = new SiteFactory(environment: "Development");
+        using var browser = site.CreateBrowser();
+
+        using var activate = await browser.PostJsonAsync("/account/activate", new { serial = SiteFactory.SeedSerial });
+        using var register = await browser.PostJsonAsync("/account/register",
+            new { serial = SiteFactory.SeedSerial, email = SiteFactory.Email, password = SiteFactory.Password, confirmation = SiteFactory.Password });
+        await browser.SignInAsync();
+        using var page = await browser.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, activate.StatusCode);
+        Assert.Contains("\"succeeded\":true", await register.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Signed in as " + SiteFactory.Email, await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task MinimalApiSample_OutsideDevelopment_DoesNotMapActivation()
+    {
+        await using var site = new SiteFactory();
+        using var browser = site.CreateBrowser();
+
+        using var activate = await browser.PostJsonAsync("/account/activate", new { serial = SiteFactory.SeedSerial });
+
+        Assert.Equal(HttpStatusCode.NotFound, activate.StatusCode);
+    }
+}

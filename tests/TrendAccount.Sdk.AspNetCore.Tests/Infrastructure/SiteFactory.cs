@@ -22,8 +22,11 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    public SiteFactory(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, SharedStores? stores = null, FakeTimeProvider? time = null)
+    private readonly string _environment;
+
+    public SiteFactory(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, SharedStores? stores = null, FakeTimeProvider? time = null, string environment = "Testing")
     {
+        _environment = environment;
         _settings = settings ?? [];
         _services = services;
         Stores = stores ?? new SharedStores();
@@ -62,7 +65,7 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("TrendAccount:Hashing:WorkFactor", "4");
         builder.UseSetting("TrendAccount:Hashing:AllowInsecureWorkFactorForTesting", "true");
         builder.UseSetting("TrendAccount:Recovery:ResetLinkBaseUrl", "https://localhost/reset-password?token=");
