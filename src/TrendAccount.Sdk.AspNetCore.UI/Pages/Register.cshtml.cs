@@ -34,7 +34,7 @@ internal sealed class RegisterModel(IOptions<TrendAccountOptions> options, IOpti
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Accounts.RegisterAsync(new Registration(Serial, Email, Password, ConfirmPassword, Client), HttpContext.RequestAborted);
+        var result = await Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, ConfirmPassword), HttpContext.RequestAborted);
         Password = null;
         ConfirmPassword = null;
         Registered = result.Succeeded;
@@ -65,7 +65,7 @@ internal sealed class RegisterModel(IOptions<TrendAccountOptions> options, IOpti
             return NotFound();
         }
 
-        var result = await Accounts.ActivateProductAsync(new ProductActivation(ActivateSerial), HttpContext.RequestAborted);
+        var result = await Accounts.ActivateProductAsync(new ProductActivationRequest(ActivateSerial), HttpContext.RequestAborted);
         Show(result.Message, result.Succeeded ? "ok" : "error", HintText(result.Hints));
         if (!result.Succeeded)
         {

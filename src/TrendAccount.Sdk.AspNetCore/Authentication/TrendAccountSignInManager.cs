@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace TrendAccount.Sdk.AspNetCore;
 
 /// <summary>
-/// Sign-in, sign-out and password change for a request: calls the SDK with the request's client and issues, replaces
+/// Sign-in, sign-out and password change for a request: calls the SDK and issues, replaces
 /// or deletes the session cookie of the TrendAccount scheme. Razor pages, MVC controllers and the JSON endpoints
 /// all go through it. Registered by <c>AddTrendAccountAuthentication()</c>; thread-safe.
 /// </summary>
@@ -13,14 +13,12 @@ public sealed class TrendAccountSignInManager
 {
     private readonly IAccountService _accounts;
     private readonly SessionCache _sessions;
-    private readonly ClientContextFactory _clients;
     private readonly IOptionsMonitor<TrendAccountAuthenticationOptions> _options;
 
-    internal TrendAccountSignInManager(IAccountService accounts, SessionCache sessions, ClientContextFactory clients, IOptionsMonitor<TrendAccountAuthenticationOptions> options)
+    internal TrendAccountSignInManager(IAccountService accounts, SessionCache sessions, IOptionsMonitor<TrendAccountAuthenticationOptions> options)
     {
         _accounts = accounts;
         _sessions = sessions;
-        _clients = clients;
         _options = options;
     }
 
@@ -39,7 +37,7 @@ public sealed class TrendAccountSignInManager
     public async Task<SignInResult> SignInAsync(HttpContext context, string? email, string? password, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var result = await _accounts.SignInAsync(new SignInRequest(email, password, _clients.Create(context)), cancellationToken).ConfigureAwait(false);
+        var result = await _accounts.SignInAsync(new SignInRequest(email, password), cancellationToken).ConfigureAwait(false);
         if (result.Succeeded && result.SessionToken is { } token)
         {
             var options = Options;
@@ -89,7 +87,7 @@ public sealed class TrendAccountSignInManager
         var options = Options;
         var token = SessionCookie.Read(context, options) is { Length: <= SessionCookie.MaximumTokenLength } value ? value : null;
         var result = await _accounts.ChangePasswordAsync(
-            new ChangePasswordRequest(token, currentPassword, newPassword, confirmation, _clients.Create(context)), cancellationToken).ConfigureAwait(false);
+            new ChangePasswordRequest(token, currentPassword, newPassword, confirmation), cancellationToken).ConfigureAwait(false);
         if (result.Succeeded && result.SessionToken is { } replacement)
         {
             if (Guid.TryParse(context.User.FindFirstValue(TrendAccountClaimTypes.AccountId), out var accountId))

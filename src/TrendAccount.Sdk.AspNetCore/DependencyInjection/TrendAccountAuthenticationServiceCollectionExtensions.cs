@@ -46,7 +46,6 @@ public static class TrendAccountAuthenticationServiceCollectionExtensions
         services.TryAddSingleton(sp => new TrendAccountSignInManager(
             sp.GetRequiredService<IAccountService>(),
             sp.GetRequiredService<SessionCache>(),
-            sp.GetRequiredService<ClientContextFactory>(),
             sp.GetRequiredService<IOptionsMonitor<TrendAccountAuthenticationOptions>>()));
         services.AddAuthorization();
         services.AddAntiforgery();

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.AspNetCore.Tests;
 
@@ -92,7 +92,7 @@ public sealed class TrendAccountApiTests
     public async Task Register_ActivatedSerial_RegistersAndTheCustomerCanSignIn()
     {
         await using var site = new SiteFactory();
-        await site.Accounts.ActivateProductAsync(new ProductActivation(SiteFactory.SeedSerial));
+        await site.Accounts.ActivateProductAsync(new ProductActivationRequest(SiteFactory.SeedSerial));
         using var browser = site.CreateBrowser();
 
         var (status, text) = await PostAsync(browser, "/account/register",
@@ -101,7 +101,7 @@ public sealed class TrendAccountApiTests
         var signIn = await browser.SignInAsync();
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("Registered", body.GetProperty("status").GetString());
+        Assert.Equal("Succeeded", body.GetProperty("status").GetString());
         Assert.Equal(SiteFactory.SeedSerial, body.GetProperty("serial").GetString());
         Assert.True(signIn.GetProperty("succeeded").GetBoolean());
     }
@@ -125,7 +125,7 @@ public sealed class TrendAccountApiTests
     public async Task Register_BadPasswordAndMismatch_ListsEveryPasswordProblem()
     {
         await using var site = new SiteFactory();
-        await site.Accounts.ActivateProductAsync(new ProductActivation(SiteFactory.SeedSerial));
+        await site.Accounts.ActivateProductAsync(new ProductActivationRequest(SiteFactory.SeedSerial));
         using var browser = site.CreateBrowser();
 
         var (_, text) = await PostAsync(browser, "/account/register",

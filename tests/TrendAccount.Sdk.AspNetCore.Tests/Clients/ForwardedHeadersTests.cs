@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 
+using TrendAccount.Sdk.Testing;
+
 namespace TrendAccount.Sdk.AspNetCore.Tests;
 
 /// <summary>The client as the SDK's limits see it, end to end: a spoofed header must not buy a fresh budget.</summary>
@@ -13,7 +15,7 @@ public sealed class ForwardedHeadersTests
     private static async Task<HttpStatusCode> ForgotEmailAsync(TestBrowser browser, string forwardedFor)
     {
         using var response = await browser.SendAsync(HttpMethod.Post, "/account/forgot-email",
-            JsonContent.Create(new { serial = SiteFactory.SeedSerial, captchaResponse = InMemory.TestCaptchaVerifier.ValidResponse }),
+            JsonContent.Create(new { serial = SiteFactory.SeedSerial, captchaResponse = TestCaptchaVerifier.ValidResponse }),
             headers: new Dictionary<string, string> { ["X-Forwarded-For"] = forwardedFor });
         return response.StatusCode;
     }

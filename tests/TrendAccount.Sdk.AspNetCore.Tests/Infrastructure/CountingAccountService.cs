@@ -18,19 +18,19 @@ public sealed class CountingAccountService
 
     private sealed class Counting(IAccountService inner, CountingAccountService counter) : IAccountService
     {
-        public Task<ActivationResult> ActivateProductAsync(ProductActivation request, CancellationToken cancellationToken = default) => inner.ActivateProductAsync(request, cancellationToken);
+        public Task<ProductActivationResult> ActivateProductAsync(ProductActivationRequest request, CancellationToken cancellationToken = default) => inner.ActivateProductAsync(request, cancellationToken);
 
-        public Task<RegistrationResult> RegisterAsync(Registration request, CancellationToken cancellationToken = default) => inner.RegisterAsync(request, cancellationToken);
+        public Task<RegistrationResult> RegisterAsync(RegistrationRequest request, CancellationToken cancellationToken = default) => inner.RegisterAsync(request, cancellationToken);
 
         public Task<SignInResult> SignInAsync(SignInRequest request, CancellationToken cancellationToken = default) => inner.SignInAsync(request, cancellationToken);
 
         public Task<EmailRecoveryResult> RecoverEmailAsync(EmailRecoveryRequest request, CancellationToken cancellationToken = default) => inner.RecoverEmailAsync(request, cancellationToken);
 
-        public Task<PasswordResetRequestResult> RequestPasswordResetAsync(PasswordResetRequest request, CancellationToken cancellationToken = default) => inner.RequestPasswordResetAsync(request, cancellationToken);
+        public Task<ForgotPasswordResult> RequestPasswordResetAsync(ForgotPasswordRequest request, CancellationToken cancellationToken = default) => inner.RequestPasswordResetAsync(request, cancellationToken);
 
         public Task<bool> IsPasswordResetLinkValidAsync(string? token, CancellationToken cancellationToken = default) => inner.IsPasswordResetLinkValidAsync(token, cancellationToken);
 
-        public Task<PasswordResetResult> ResetPasswordAsync(PasswordResetCompletion request, CancellationToken cancellationToken = default) => inner.ResetPasswordAsync(request, cancellationToken);
+        public Task<ResetPasswordResult> ResetPasswordAsync(ResetPasswordRequest request, CancellationToken cancellationToken = default) => inner.ResetPasswordAsync(request, cancellationToken);
 
         public Task<ChangePasswordResult> ChangePasswordAsync(ChangePasswordRequest request, CancellationToken cancellationToken = default) => inner.ChangePasswordAsync(request, cancellationToken);
 

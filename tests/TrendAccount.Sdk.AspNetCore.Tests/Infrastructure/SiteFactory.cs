@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.AspNetCore.Tests;
 
@@ -55,9 +56,9 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
     /// <summary>Activates the seed serial and registers the test account with it.</summary>
     public async Task<SiteFactory> WithAccountAsync()
     {
-        var activation = await Accounts.ActivateProductAsync(new ProductActivation(SeedSerial));
+        var activation = await Accounts.ActivateProductAsync(new ProductActivationRequest(SeedSerial));
         Assert.True(activation.Succeeded, activation.Message);
-        var registration = await Accounts.RegisterAsync(new Registration(SeedSerial, Email, Password, Password));
+        var registration = await Accounts.RegisterAsync(new RegistrationRequest(SeedSerial, Email, Password, Password));
         Assert.True(registration.Succeeded, registration.Message);
         AccountId = registration.AccountId!.Value;
         return this;
@@ -81,6 +82,8 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
             services.RemoveAll<ITokenStore>();
             services.AddSingleton<IAccountStore>(Stores.Accounts);
             services.AddSingleton<ITokenStore>(Stores.Tokens);
+            services.RemoveAll<ICaptchaVerifier>();
+            services.AddSingleton<ICaptchaVerifier>(new TestCaptchaVerifier());
             services.RemoveAll<IAccountMailer>();
             services.AddSingleton<IAccountMailer>(Stores.Mailer);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new RemoteAddressStartupFilter(() => RemoteAddress));

@@ -40,7 +40,7 @@ internal static class RecoveryEndpoints
 
         // The SDK answers Accepted for every address, and also when a per-address limit is reached (then it sends
         // nothing): a 429 here would tell which addresses were asked about, so there is none.
-        var result = await accounts.RequestPasswordResetAsync(new PasswordResetRequest(body!.Email, body.CaptchaResponse, context.GetTrendAccountClient()), context.RequestAborted).ConfigureAwait(false);
+        var result = await accounts.RequestPasswordResetAsync(new ForgotPasswordRequest(body!.Email, body.CaptchaResponse, context.GetTrendAccountClient()), context.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(new ForgotPasswordResponse
         {
             Succeeded = result.Succeeded,
@@ -74,7 +74,7 @@ internal static class RecoveryEndpoints
         }
 
         var result = await accounts.ResetPasswordAsync(
-            new PasswordResetCompletion(body!.Token, body.NewPassword, body.Confirmation, context.GetTrendAccountClient()), context.RequestAborted).ConfigureAwait(false);
+            new ResetPasswordRequest(body!.Token, body.NewPassword, body.Confirmation, context.GetTrendAccountClient()), context.RequestAborted).ConfigureAwait(false);
         if (result.Succeeded)
         {
             signIn.ForgetCachedSessions();
@@ -89,7 +89,7 @@ internal static class RecoveryEndpoints
             Advice = ApiRequests.Advice(context, result.Hints),
             PasswordProblems = ApiRequests.Names(result.PasswordProblems),
         };
-        return result.Status == PasswordResetStatus.Throttled
+        return result.Status == ResetPasswordStatus.RateLimited
             ? ApiRequests.TooManyRequests(context, response, ApiRequests.SdkOptions(context).RateLimits.InvalidResetTokensPerClient.Window)
             : TypedResults.Ok(response);
     }

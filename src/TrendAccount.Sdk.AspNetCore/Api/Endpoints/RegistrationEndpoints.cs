@@ -15,7 +15,7 @@ internal static class RegistrationEndpoints
         }
 
         var result = await accounts.RegisterAsync(
-            new Registration(body!.Serial, body.Email, body.Password, body.Confirmation, context.GetTrendAccountClient()), context.RequestAborted).ConfigureAwait(false);
+            new RegistrationRequest(body!.Serial, body.Email, body.Password, body.Confirmation), context.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(new RegisterResponse
         {
             Succeeded = result.Succeeded,
@@ -39,7 +39,7 @@ internal static class RegistrationEndpoints
             return problem;
         }
 
-        var result = await accounts.ActivateProductAsync(new ProductActivation(body!.Serial, body.ProductCode), context.RequestAborted).ConfigureAwait(false);
+        var result = await accounts.ActivateProductAsync(new ProductActivationRequest(body!.Serial, body.ProductCode), context.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(new ActivateResponse
         {
             Succeeded = result.Succeeded,
