@@ -65,6 +65,7 @@ public static class TrendAccountServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher>(sp => new BcryptPasswordHasher(sp.GetRequiredService<IOptions<TrendAccountOptions>>()));
         services.TryAddSingleton(sp => new PasswordPolicy(sp.GetRequiredService<IOptions<TrendAccountOptions>>(), sp.GetService<IPasswordBlocklist>()));
+        services.TryAddSingleton<IBreachedPasswordScreen>(NoBreachedPasswordScreen.Instance);
         services.TryAddSingleton(sp => new SerialClassifier(sp.GetRequiredService<IOptions<TrendAccountOptions>>()));
         services.TryAddSingleton(CredentialNormalizer.Default);
         services.TryAddSingleton(TrendAccountMessages.Default);
