@@ -81,6 +81,9 @@ public static class PwnedPasswordsTrendAccountBuilderExtensions
                     client.DefaultRequestHeaders.UserAgent.ParseAdd("TrendAccount.Sdk.PwnedPasswords");
                 })
                 .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All })
+                // The default request logging writes each URL, prefix included, at Information: the screen logs its
+                // own failures without it. A host that wants it back calls AddDefaultLogger() on the named client.
+                .RemoveAllLoggers()
                 .AddResilienceHandler(ResiliencePipelineName, static (pipeline, context) =>
                 {
                     var options = context.ServiceProvider.GetRequiredService<IOptions<PwnedPasswordsOptions>>().Value;
