@@ -13,7 +13,8 @@ public static class TrendAccountServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the SDK: <see cref="IAccountService"/>, <see cref="SignInTroubleshooter"/> and their defaults
-    /// (<see cref="TimeProvider.System"/>, <see cref="BcryptPasswordHasher"/>, <see cref="PasswordPolicy"/>,
+    /// (<see cref="TimeProvider.System"/>, <see cref="BcryptPasswordHasher"/>, <see cref="PasswordPolicy"/>, no breach
+    /// screening (<see cref="IBreachedPasswordScreen"/>),
     /// <see cref="SerialClassifier"/>, <see cref="CredentialNormalizer"/>, <see cref="TrendAccountMessages"/>),
     /// each only if not registered yet. Stores, mailer and captcha verifier are the host's choice: pick them on the
     /// returned builder. Calling this more than once is harmless (configure actions accumulate).
@@ -94,6 +95,9 @@ public static class TrendAccountServiceCollectionExtensions
             Require<ITokenStore>(services),
             services.GetRequiredService<IPasswordHasher>(),
             services.GetRequiredService<PasswordPolicy>(),
+            new NewPasswordBreachCheck(
+                services.GetService<IBreachedPasswordScreen>() ?? NoBreachedPasswordScreen.Instance,
+                LoggerFor<NewPasswordBreachCheck>(services)),
             services.GetRequiredService<CredentialNormalizer>(),
             services.GetRequiredService<SerialClassifier>(),
             Require<ICaptchaVerifier>(services),

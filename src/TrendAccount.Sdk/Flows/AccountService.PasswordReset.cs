@@ -166,7 +166,8 @@ internal sealed partial class AccountService
             }
         }
 
-        return validation;
+        // Breach screening (#14): reset and change, once the policy found nothing.
+        return await _breachCheck.ApplyAsync(validation, password, cancellationToken).ConfigureAwait(false);
     }
 
     private void QueuePasswordChangedNotice(AccountRecord account, DateTimeOffset changedAt) =>

@@ -42,6 +42,10 @@ internal sealed partial class AccountService
         var validation = string.IsNullOrEmpty(request.Password) || request.Password.Length > MaximumPasswordInputLength
             ? PasswordValidation.FromProblems([string.IsNullOrEmpty(request.Password) ? PasswordProblem.TooShort : PasswordProblem.TooLong])
             : _policy.Validate(request.Password, request.Confirmation ?? string.Empty, new PasswordContext(email.Email, serial.Serial));
+
+        // Breach screening (#14): after the policy, before the address is looked up, so the answer is the same
+        // whether or not the address has an account.
+        validation = await _breachCheck.ApplyAsync(validation, request.Password, cancellationToken).ConfigureAwait(false);
         if (!validation.IsValid)
         {
             return Refuse(new RegistrationResult { Status = RegistrationStatus.InvalidPassword, Message = DescribePasswordProblems(validation.Problems), Hints = hints, PasswordProblems = validation.Problems, Serial = serial.Serial }, activity);

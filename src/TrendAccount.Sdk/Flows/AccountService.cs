@@ -21,6 +21,7 @@ internal sealed partial class AccountService : IAccountService
     private readonly ITokenStore _tokens;
     private readonly IPasswordHasher _hasher;
     private readonly PasswordPolicy _policy;
+    private readonly NewPasswordBreachCheck _breachCheck;
     private readonly CredentialNormalizer _normalizer;
     private readonly SerialClassifier _serials;
     private readonly ICaptchaVerifier _captcha;
@@ -42,6 +43,7 @@ internal sealed partial class AccountService : IAccountService
         ITokenStore tokens,
         IPasswordHasher hasher,
         PasswordPolicy policy,
+        NewPasswordBreachCheck breachCheck,
         CredentialNormalizer normalizer,
         SerialClassifier serials,
         ICaptchaVerifier captcha,
@@ -58,6 +60,7 @@ internal sealed partial class AccountService : IAccountService
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
         _hasher = hasher ?? throw new ArgumentNullException(nameof(hasher));
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _breachCheck = breachCheck ?? throw new ArgumentNullException(nameof(breachCheck));
         _normalizer = normalizer ?? throw new ArgumentNullException(nameof(normalizer));
         _serials = serials ?? throw new ArgumentNullException(nameof(serials));
         _captcha = captcha ?? throw new ArgumentNullException(nameof(captcha));
