@@ -1,6 +1,7 @@
 namespace TrendAccount.Sdk.Samples.Web.Tests;
 
 [Collection(BrowserCollection.Name)]
+[ChromiumTests]
 public sealed class BrowserHarnessTests(BrowserFixture browser)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace TrendAccount.Sdk.Samples.Web.Tests;
 /// one site with a fresh SQLite file per test class.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[ChromiumTests]
 public abstract class JourneyTest(BrowserFixture browser, SampleSiteFixture site) : IClassFixture<SampleSiteFixture>, IAsyncLifetime
 {
     protected SampleSiteFixture Site { get; } = site;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace TrendAccount.Sdk.EntityFrameworkCore;
@@ -14,20 +13,21 @@ internal static class SqliteBusyTimeout
 {
     public static async Task ApplyAsync(DbContext context, CancellationToken cancellationToken)
     {
-        if (!ProviderNames.IsSqlite(context.Database.ProviderName) || context.Database.GetDbConnection() is not SqliteConnection connection)
+        if (!ProviderNames.IsSqlite(context.Database.ProviderName))
         {
             return;
         }
 
-        // The same bound as the commands' own timeout: the connection's Default Timeout (30 s unless configured).
-        var seconds = context.Database.GetCommandTimeout() ?? connection.DefaultTimeout;
-        var milliseconds = seconds <= 0 ? int.MaxValue : (int)Math.Min(int.MaxValue, seconds * 1000L);
-
         // The context keeps the connection open until it is disposed, so the setting covers every command of the
         // operation; pooled connections keep it too, and setting it again costs next to nothing.
         await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var command = connection.CreateCommand();
+        var command = context.Database.GetDbConnection().CreateCommand();
         await using var release = command.ConfigureAwait(false);
+
+        // The same bound as the commands' own timeout: a new command starts with the connection's Default Timeout
+        // (30 s unless configured). Read through DbCommand, so the package needs no reference to Microsoft.Data.Sqlite.
+        var seconds = context.Database.GetCommandTimeout() ?? command.CommandTimeout;
+        var milliseconds = seconds <= 0 ? int.MaxValue : (int)Math.Min(int.MaxValue, seconds * 1000L);
         command.CommandText = "PRAGMA busy_timeout = " + milliseconds.ToString(CultureInfo.InvariantCulture);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -1,6 +1,4 @@
-#if NET9_0_OR_GREATER
 using System.Buffers.Text;
-#endif
 using System.Security.Cryptography;
 using System.Text;
 
@@ -31,17 +29,11 @@ public static class SecureTokens
     {
         Span<byte> random = stackalloc byte[TokenBytes];
         RandomNumberGenerator.Fill(random);
-#if NET9_0_OR_GREATER
         Span<byte> encoded = stackalloc byte[TokenLength];
         Base64Url.EncodeToUtf8(random, encoded);
         random.Clear();
         var token = Encoding.ASCII.GetString(encoded);
         return new IssuedToken(token, DigestOf(encoded));
-#else
-        var token = Convert.ToBase64String(random).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        random.Clear();
-        return new IssuedToken(token, DigestOf(Encoding.ASCII.GetBytes(token)));
-#endif
     }
 
     /// <summary>Computes the digest of a presented token.</summary>
@@ -120,10 +112,6 @@ public static class SecureTokens
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(ascii, hash);
-#if NET9_0_OR_GREATER
         return Convert.ToHexStringLower(hash);
-#else
-        return Convert.ToHexString(hash).ToLowerInvariant();
-#endif
     }
 }

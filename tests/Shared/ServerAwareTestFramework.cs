@@ -2,14 +2,13 @@ using System.Reflection;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-[assembly: TestFramework("TrendAccount.Sdk.EntityFrameworkCore.Tests.Infrastructure.ServerAwareTestFramework", "TrendAccount.Sdk.EntityFrameworkCore.Tests")]
-
-namespace TrendAccount.Sdk.EntityFrameworkCore.Tests.Infrastructure;
+namespace TrendAccount.Sdk.ServerTests;
 
 /// <summary>
-/// xUnit's framework, except that every test of a class marked <see cref="PostgresTestsAttribute"/> — its own facts
-/// and those it inherits, such as the conformance kit's — is skipped with a message when no PostgreSQL server is
-/// configured. When <c>TRENDACCOUNT_REQUIRE_SERVERS=1</c> nothing is skipped, and a missing server fails the tests.
+/// xUnit's framework, except that every test of a class marked with a <see cref="RequiresServerAttribute"/> whose
+/// server is missing — its own facts and theories and those it inherits, such as the conformance kit's — is
+/// reported as skipped with the reason, decided at discovery. A project opts in with
+/// <c>[assembly: TestFramework("TrendAccount.Sdk.ServerTests.ServerAwareTestFramework", "ITS ASSEMBLY")]</c>.
 /// </summary>
 public sealed class ServerAwareTestFramework : XunitTestFramework
 {
@@ -41,7 +40,11 @@ public sealed class ServerAwareTestFramework : XunitTestFramework
     }
 }
 
-/// <summary>A test that needs a server which is not configured: reported as skipped, with the reason.</summary>
+/// <summary>
+/// A test whose server is missing: skipped, with the reason as its skip reason and at the end
+/// of its display name. <c>dotnet test</c> prints skipped tests by name at its default verbosity but their skip
+/// reasons only at <c>--logger "console;verbosity=normal"</c>, so the name carries the reason too.
+/// </summary>
 public sealed class ServerTestCase : XunitTestCase
 {
     [Obsolete("Called by the de-serializer; should only be called by deriving classes for de-serialization purposes")]
@@ -55,12 +58,16 @@ public sealed class ServerTestCase : XunitTestCase
     }
 
     /// <summary>Gets why a test method is skipped, or <see langword="null"/> when it runs.</summary>
-    public static string? SkipReasonFor(ITestMethod testMethod)
-    {
-        var testClass = testMethod.TestClass.Class.ToRuntimeType();
-        return testClass?.GetCustomAttribute<PostgresTestsAttribute>(inherit: true) is not null ? TestServers.PostgresSkipReason : null;
-    }
+    public static string? SkipReasonFor(ITestMethod testMethod) =>
+        testMethod.TestClass.Class.ToRuntimeType()?.GetCustomAttributes<RequiresServerAttribute>(inherit: true)
+            .Select(requirement => requirement.SkipReason)
+            .FirstOrDefault(reason => reason is not null);
 
     protected override string GetSkipReason(IAttributeInfo factAttribute) =>
         SkipReasonFor(TestMethod) ?? base.GetSkipReason(factAttribute);
+
+    protected override string GetDisplayName(IAttributeInfo factAttribute, string displayName) =>
+        SkipReasonFor(TestMethod) is { } reason
+            ? $"{base.GetDisplayName(factAttribute, displayName)} [skipped: {reason}]"
+            : base.GetDisplayName(factAttribute, displayName);
 }
