@@ -5,9 +5,10 @@ using TrendAccount.Sdk.InMemory;
 namespace TrendAccount.Sdk.Benchmarks;
 
 /// <summary>
-/// <c>SignInAsync</c> with the in-memory stores at bcrypt cost 10, against raw <c>BCrypt.Verify</c> at cost 10.
-/// Goals (docs/benchmarks.md): every sign-in path ≤ 1.03 × the baseline; unknown email ÷ wrong password between
-/// 0.97 and 1.03 (the same work, one verification, whatever the reason for failing).
+/// <c>SignInAsync</c> with the in-memory stores at bcrypt cost 10, against the SDK's bcrypt engine verifying a raw
+/// $2b$ hash at cost 10. Goals (docs/benchmarks.md): sign-in ÷ engine verify ≤ 1.02; unknown email ÷ wrong password
+/// between 0.97 and 1.03 (the same work, one verification, whatever the reason for failing). No iteration set-up, so
+/// BenchmarkDotNet may batch invocations; the paired harness (<c>--paired sign-in</c>) resolves the 2 % goal.
 /// </summary>
 [MemoryDiagnoser]
 public class SignInBenchmark
@@ -24,6 +25,7 @@ public class SignInBenchmark
     private SignInRequest? _right;
     private SignInRequest? _wrong;
     private SignInRequest? _unknown;
+    private int _wrongPasswords;
 
     [GlobalSetup]
     public void Setup()
@@ -35,7 +37,7 @@ public class SignInBenchmark
                 o.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
 
                 // Counting stays on (it is part of a wrong password's cost); the threshold is out of reach and the
-                // count is reset before each iteration, so the wrong-password path never turns into a locked one.
+                // count is reset every few hundred wrong passwords, so that path never turns into a locked one.
                 o.Lockout.MaxFailedAttempts = 1000;
             })
             .UseInMemoryStores()
@@ -47,7 +49,7 @@ public class SignInBenchmark
         _accounts.ActivateProductAsync(new ProductActivation("PQRS-1234-5678-9012-3456")).GetAwaiter().GetResult();
         var registration = _accounts.RegisterAsync(new Registration("PQRS-1234-5678-9012-3456", Email, Password, Password)).GetAwaiter().GetResult();
         _accountId = registration.AccountId ?? throw new InvalidOperationException(registration.Message);
-        _bcryptHash = BCrypt.Net.BCrypt.HashPassword(Password, WorkFactor);
+        _bcryptHash = BCrypt.Net.BCrypt.HashPassword(Password, BCrypt.Net.BCrypt.GenerateSalt(WorkFactor, 'b'));
         _right = new SignInRequest(Email, Password);
         _wrong = new SignInRequest(Email, "wrong horse battery");
         _unknown = new SignInRequest("nobody@example.com", Password);
@@ -59,18 +61,23 @@ public class SignInBenchmark
     [GlobalCleanup]
     public void Cleanup() => _provider?.Dispose();
 
-    [IterationSetup]
-    public void ResetFailures() => _store!.ResetFailedSignInsAsync(_accountId).GetAwaiter().GetResult();
-
-    /// <summary>The floor: one bcrypt verification at cost 10, nothing else.</summary>
+    /// <summary>The floor: one bcrypt verification at cost 10 on the SDK's engine, nothing else.</summary>
     [Benchmark(Baseline = true)]
-    public bool RawBcryptVerify() => BCrypt.Net.BCrypt.Verify(Password, _bcryptHash);
+    public bool RawEngineVerify() => ManagedBcrypt.Verify(Password, _bcryptHash);
 
     [Benchmark]
     public Task<SignInResult> SignInRightPassword() => _accounts!.SignInAsync(_right!);
 
     [Benchmark]
-    public Task<SignInResult> SignInWrongPassword() => _accounts!.SignInAsync(_wrong!);
+    public Task<SignInResult> SignInWrongPassword()
+    {
+        if (++_wrongPasswords % 500 == 0)
+        {
+            _store!.ResetFailedSignInsAsync(_accountId).GetAwaiter().GetResult();
+        }
+
+        return _accounts!.SignInAsync(_wrong!);
+    }
 
     [Benchmark]
     public Task<SignInResult> SignInUnknownEmail() => _accounts!.SignInAsync(_unknown!);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -18,12 +19,20 @@ namespace TrendAccount.Sdk;
 /// <para>
 /// <see cref="VerifyHashedPassword"/> also accepts plain bcrypt (<c>$2a$</c>, <c>$2b$</c>, <c>$2y$</c>) and ASP.NET Core
 /// Identity V2 and V3 hashes from systems being migrated, and answers <see cref="PasswordVerificationResult.SuccessRehashNeeded"/>
-/// for them, for hashes of a lower cost and for hashes under an older pepper. It never throws on user input or stored
-/// data: anything it cannot use is <see cref="PasswordVerificationResult.Failed"/>.
+/// for them, for hashes of a lower cost and for hashes under an older pepper. It never throws, whatever the provided
+/// password or the stored hash (<see langword="null"/> included): anything it cannot use is
+/// <see cref="PasswordVerificationResult.Failed"/>. <see cref="HashPassword"/> throws only for a password that
+/// <see cref="PasswordPolicy"/> refuses first (see its exceptions).
+/// </para>
+/// <para>
+/// bcrypt itself runs on the engine that <see cref="HashingOptions.Engine"/> selects: the SDK's managed EksBlowfish
+/// (default) or BCrypt.Net-Next. Both produce identical strings, so either verifies what the other wrote.
 /// </para>
 /// <para>
 /// The options are read once, in the constructor: later changes to the same <see cref="HashingOptions"/> instance
-/// have no effect. The constructor also computes the dummy hash used by <see cref="VerifyDummyHash"/>.
+/// have no effect. The constructor runs no bcrypt: the dummy hash behind <see cref="VerifyDummyHash"/> is a random
+/// salt and digest in the current format, not a hash of anything, so creating the hasher (often on the first request's
+/// path) costs microseconds, and verifying against it costs exactly one verification.
 /// </para>
 /// </remarks>
 public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifier
@@ -54,7 +63,12 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
     // pre-hash is specific to this SDK, which is what defeats shucking against lists of plain SHA-384 digests.
     private static ReadOnlySpan<byte> BuiltInKey => "TrendAccount.Sdk/bcrypt-pre-hash/v1"u8;
 
+    // Salt (16 bytes) and bcrypt digest (23 bytes) of the dummy hash.
+    private const int SaltBytes = 16;
+    private const int DigestBytes = 23;
+
     private readonly int _workFactor;
+    private readonly BcryptEngine _engine;
     private readonly string _currentKeyId;
     private readonly byte[] _currentKey;
     private readonly Dictionary<string, byte[]> _peppers;
@@ -82,6 +96,7 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
         }
 
         _workFactor = options.WorkFactor;
+        _engine = options.Engine;
         _peppers = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var (id, key) in options.Peppers)
         {
@@ -99,9 +114,22 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
             _currentKey = BuiltInKey.ToArray();
         }
 
-        // A password nobody can type: 32 random bytes, base64. Computed once, at the current settings.
-        _dummyHash = HashNormalized(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        // The current format at the current cost and pepper, with a random salt and a random digest: verifying against
+        // it does all the work of a real verification (normalization, HMAC, bcrypt, comparison), and no password
+        // reproduces a random 184-bit digest. Nothing is hashed here, so start-up and the first request pay nothing.
+        Span<byte> random = stackalloc byte[SaltBytes + DigestBytes];
+        RandomNumberGenerator.Fill(random);
+        Span<char> text = stackalloc char[BcryptString.Length - 7];
+        BcryptBase64.Encode(random[..SaltBytes], text[..22]);
+        BcryptBase64.Encode(random[SaltBytes..], text[22..]);
+        _dummyHash = string.Create(CultureInfo.InvariantCulture, $"{Prefix}{_currentKeyId}$2{Revision}${_workFactor:D2}${text}");
     }
+
+    /// <summary>Gets the engine this hasher runs (for tests).</summary>
+    internal BcryptEngine Engine => _engine;
+
+    /// <summary>Gets the dummy hash (for tests).</summary>
+    internal string DummyHash => _dummyHash;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="password"/> is <see langword="null"/>.</exception>
@@ -183,20 +211,44 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
         return matched ? PasswordVerificationResult.SuccessRehashNeeded : PasswordVerificationResult.Failed;
     }
 
-    private static bool BcryptMatches(string text, string bcryptString)
+    private bool BcryptMatches(ReadOnlySpan<char> text, ReadOnlySpan<char> bcryptString)
     {
+        if (_engine == BcryptEngine.Managed)
+        {
+            return ManagedBcrypt.Verify(text, bcryptString);
+        }
+
         // HashPassword with the stored string as the salt reproduces it (revision, cost and salt) when the text matches.
-        var computed = BCryptNet.HashPassword(text, bcryptString);
+        var computed = BCryptNet.HashPassword(text.ToString(), bcryptString.ToString());
         return CryptographicOperations.FixedTimeEquals(
             MemoryMarshal.AsBytes(computed.AsSpan()),
-            MemoryMarshal.AsBytes(bcryptString.AsSpan()));
+            MemoryMarshal.AsBytes(bcryptString));
     }
 
     private string HashNormalized(string normalized)
     {
-        var text = PasswordPreHash.PreHash(_currentKey, normalized);
-        var bcrypt = BCryptNet.HashPassword(text, BCryptNet.GenerateSalt(_workFactor, Revision));
-        return string.Concat(Prefix, _currentKeyId, bcrypt);
+        Span<char> text = stackalloc char[PasswordPreHash.PreHashLength];
+        try
+        {
+            PasswordPreHash.PreHash(_currentKey, normalized, text);
+            if (_engine == BcryptEngine.BCryptNet)
+            {
+                return string.Concat(Prefix, _currentKeyId, BCryptNet.HashPassword(text.ToString(), BCryptNet.GenerateSalt(_workFactor, Revision)));
+            }
+
+            Span<byte> salt = stackalloc byte[SaltBytes];
+            RandomNumberGenerator.Fill(salt);
+            Span<char> bcrypt = stackalloc char[BcryptString.Length];
+
+            // Cannot fail (64 ASCII characters, a validated cost, 16 salt bytes); never store what it did not write.
+            return ManagedBcrypt.TryHash(text, Revision, _workFactor, salt, bcrypt)
+                ? string.Concat(Prefix, _currentKeyId, bcrypt)
+                : throw new InvalidOperationException("The bcrypt engine refused its own arguments.");
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(text));
+        }
     }
 
     private PasswordVerificationResult VerifyCurrentFormat(string hashedPassword, string normalized)
@@ -234,8 +286,19 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
             key = pepper;
         }
 
-        var text = PasswordPreHash.PreHash(key, normalized);
-        if (!BcryptMatches(text, bcrypt.ToString()))
+        Span<char> text = stackalloc char[PasswordPreHash.PreHashLength];
+        bool matches;
+        try
+        {
+            PasswordPreHash.PreHash(key, normalized, text);
+            matches = BcryptMatches(text, bcrypt);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(text));
+        }
+
+        if (!matches)
         {
             return PasswordVerificationResult.Failed;
         }

@@ -8,8 +8,8 @@ namespace TrendAccount.Sdk;
 public interface IDummyPasswordVerifier
 {
     /// <summary>
-    /// Verifies a password against a dummy hash computed once when the hasher was created (current work factor,
-    /// current pepper), and discards the outcome. Never throws.
+    /// Verifies a password against a dummy hash made when the hasher was created (current format, work factor and
+    /// pepper), and discards the outcome: the same work as a wrong password against a current hash. Never throws.
     /// </summary>
     /// <param name="providedPassword">The password as typed.</param>
     /// <returns>Always <see cref="PasswordVerificationResult.Failed"/>.</returns>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -39,6 +40,19 @@ internal static class PasswordPreHash
     /// <returns>The text bcrypt hashes.</returns>
     internal static string PreHash(ReadOnlySpan<byte> key, string normalizedPassword)
     {
+        Span<char> text = stackalloc char[PreHashLength];
+        PreHash(key, normalizedPassword, text);
+        var result = new string(text);
+        CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(text));
+        return result;
+    }
+
+    /// <summary>Computes the pre-hash text into a buffer, allocating nothing for passwords up to 256 UTF-8 bytes.</summary>
+    /// <param name="key">The pepper, or the SDK's built-in key.</param>
+    /// <param name="normalizedPassword">The NFKC password (well-formed UTF-16).</param>
+    /// <param name="destination">Receives the <see cref="PreHashLength"/> characters.</param>
+    internal static void PreHash(ReadOnlySpan<byte> key, string normalizedPassword, Span<char> destination)
+    {
         var byteCount = Encoding.UTF8.GetByteCount(normalizedPassword);
         byte[]? rented = null;
         var buffer = byteCount <= StackLimit
@@ -49,7 +63,7 @@ internal static class PasswordPreHash
         try
         {
             HMACSHA384.HashData(key, utf8, digest);
-            return Convert.ToBase64String(digest);
+            _ = Convert.TryToBase64Chars(digest, destination, out _);
         }
         finally
         {

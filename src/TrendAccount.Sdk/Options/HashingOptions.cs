@@ -21,9 +21,16 @@ public sealed class HashingOptions
     /// <summary>The longest pepper id: 16 characters.</summary>
     public const int MaximumPepperIdLength = 16;
 
+    /// <summary>The default bcrypt implementation: <see cref="BcryptEngine.Managed"/>.</summary>
+    public const BcryptEngine DefaultEngine = BcryptEngine.Managed;
+
     /// <summary>Gets or sets the bcrypt work factor (log2 of the rounds) for new hashes.</summary>
     /// <value>Defaults to <see cref="DefaultWorkFactor"/> (11). Values below <see cref="MinimumWorkFactor"/> are refused unless <see cref="AllowInsecureWorkFactorForTesting"/> is set.</value>
     public int WorkFactor { get; set; } = DefaultWorkFactor;
+
+    /// <summary>Gets or sets the bcrypt implementation. Both compute identical hashes; switching needs no migration.</summary>
+    /// <value>Defaults to <see cref="DefaultEngine"/> (<see cref="BcryptEngine.Managed"/>, the SDK's own engine); <see cref="BcryptEngine.BCryptNet"/> runs BCrypt.Net-Next.</value>
+    public BcryptEngine Engine { get; set; } = DefaultEngine;
 
     /// <summary>Gets or sets a value indicating whether a work factor below 10 (down to bcrypt's 4) is allowed. For test suites only.</summary>
     /// <value>Defaults to <see langword="false"/>.</value>
@@ -49,6 +56,11 @@ public sealed class HashingOptions
         else if (WorkFactor < MinimumWorkFactor && !AllowInsecureWorkFactorForTesting)
         {
             failures.Add($"TrendAccount:Hashing:WorkFactor ({WorkFactor}) is below {MinimumWorkFactor}; set TrendAccount:Hashing:AllowInsecureWorkFactorForTesting only in tests.");
+        }
+
+        if (!Enum.IsDefined(Engine))
+        {
+            failures.Add($"TrendAccount:Hashing:Engine ({Engine}) must be {nameof(BcryptEngine.Managed)} or {nameof(BcryptEngine.BCryptNet)}.");
         }
 
         foreach (var (id, key) in Peppers)
