@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.Benchmarks;
 
@@ -38,7 +39,7 @@ public class SignInBenchmark
 
                 // Counting stays on (it is part of a wrong password's cost); the threshold is out of reach and the
                 // count is reset every few hundred wrong passwords, so that path never turns into a locked one.
-                o.Lockout.MaxFailedAttempts = 1000;
+                o.Lockout.MaximumFailedAttempts = 1000;
             })
             .UseInMemoryStores()
             .UseMailer(new RecordingAccountMailer())
@@ -46,8 +47,8 @@ public class SignInBenchmark
         _provider = services.BuildServiceProvider();
         _accounts = _provider.GetRequiredService<IAccountService>();
         _store = _provider.GetRequiredService<InMemoryAccountStore>();
-        _accounts.ActivateProductAsync(new ProductActivation("PQRS-1234-5678-9012-3456")).GetAwaiter().GetResult();
-        var registration = _accounts.RegisterAsync(new Registration("PQRS-1234-5678-9012-3456", Email, Password, Password)).GetAwaiter().GetResult();
+        _accounts.ActivateProductAsync(new ProductActivationRequest("PQRS-1234-5678-9012-3456")).GetAwaiter().GetResult();
+        var registration = _accounts.RegisterAsync(new RegistrationRequest("PQRS-1234-5678-9012-3456", Email, Password, Password)).GetAwaiter().GetResult();
         _accountId = registration.AccountId ?? throw new InvalidOperationException(registration.Message);
         _bcryptHash = BCrypt.Net.BCrypt.HashPassword(Password, BCrypt.Net.BCrypt.GenerateSalt(WorkFactor, 'b'));
         _right = new SignInRequest(Email, Password);
@@ -73,7 +74,7 @@ public class SignInBenchmark
     {
         if (++_wrongPasswords % 500 == 0)
         {
-            _store!.ResetFailedSignInsAsync(_accountId).GetAwaiter().GetResult();
+            _store!.ResetFailedSignInsAsync(_accountId, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         return _accounts!.SignInAsync(_wrong!);

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Filters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.Benchmarks;
 
@@ -107,8 +108,8 @@ public class StoreBenchmark
     private static async Task<IAccountService> RegisterAsync(IServiceProvider node)
     {
         var accounts = node.GetRequiredService<IAccountService>();
-        await accounts.ActivateProductAsync(new ProductActivation(Serial));
-        var registration = await accounts.RegisterAsync(new Registration(Serial, Email, Password, Password));
+        await accounts.ActivateProductAsync(new ProductActivationRequest(Serial));
+        var registration = await accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, Password));
         if (!registration.Succeeded)
         {
             throw new InvalidOperationException(registration.Message);
@@ -130,8 +131,8 @@ public class StoreBenchmark
             IssuedAt = _now,
             ExpiresAt = _now + Lifetime,
         };
-        await store.AddAsync(token);
-        return await store.TryConsumeAsync(token.Digest, _now);
+        await store.AddAsync(token, CancellationToken.None);
+        return await store.TryConsumeAsync(token.Digest, _now, CancellationToken.None);
     }
 
     /// <summary>Leaves out the PostgreSQL cases when no server is configured.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrendAccount.Sdk.EntityFrameworkCore;
 using TrendAccount.Sdk.InMemory;
 using TrendAccount.Sdk.MailKit;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.Samples.Console;
 
@@ -24,7 +25,10 @@ public static class ArticleWalkthrough
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(options);
-        var clock = new ManualClock(new DateTimeOffset(2017, 6, 12, 21, 24, 0, TimeSpan.Zero));
+        // A simulated clock, set to the support article's era: every date the sample prints or mails is simulated.
+        var simulatedStart = new DateTimeOffset(2017, 6, 12, 21, 24, 0, TimeSpan.Zero);
+        var clock = new ManualClock(simulatedStart);
+        output.WriteLine($"Clock: simulated, starting {simulatedStart:yyyy-MM-dd HH:mm} UTC (the article's era); every date below is simulated, not today's.");
         var client = new ClientContext("203.0.113.10", "Sample/1.0");
         var databasePath = Path.Combine(options.DataDirectory, "trendaccount-sample.db");
         var pickupDirectory = Path.Combine(options.DataDirectory, "trendaccount-outbox");
@@ -89,7 +93,7 @@ public static class ArticleWalkthrough
 
         var accounts = provider.GetRequiredService<IAccountService>();
         var troubleshooter = provider.GetRequiredService<SignInTroubleshooter>();
-        var work = provider.GetRequiredService<AccountWorkQueue>();
+        Task WhenMailSentAsync() => BackgroundWork.WhenIdleAsync(provider);
 
         var failures = 0;
         var step = 0;
@@ -108,57 +112,57 @@ public static class ArticleWalkthrough
         output.WriteLine("Unable to sign in to your Trend Micro Account: the support article, played by TrendAccount.Sdk");
 
         Step("The program is installed and activated with its serial number");
-        var activation = await accounts.ActivateProductAsync(new ProductActivation(Serial, "TMS-2017"));
+        var activation = await accounts.ActivateProductAsync(new ProductActivationRequest(Serial, "TMS-2017"));
         Says(activation.Message);
-        Expect(activation.Status == ActivationStatus.Activated, "activation recorded");
+        Expect(activation.Status == ProductActivationStatus.Succeeded, "activation recorded");
 
         Step("The customer creates a Trend Micro Account with the serial");
-        var registration = await accounts.RegisterAsync(new Registration(Serial, Email, Password, Password, client));
+        var registration = await accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, Password));
         Says(registration.Message);
-        Expect(registration.Status == RegistrationStatus.Registered, "account created");
+        Expect(registration.Status == RegistrationStatus.Succeeded, "account created");
 
         Step("Sign in, with extra spaces around the email address");
-        var spaced = await accounts.SignInAsync(new SignInRequest("  john@example.com ", Password, client));
+        var spaced = await accounts.SignInAsync(new SignInRequest("  john@example.com ", Password));
         Says(spaced.Message);
         Note($"Hints: {spaced.Hints} -> \"{TrendAccountMessages.Default.DescribeHints(spaced.Hints)}\"");
         Expect(spaced.Succeeded && spaced.Hints.HasFlag(InputHints.SurroundingWhitespace), "signed in despite the spaces, with a hint");
 
         Step("Sign in with a wrong password");
-        var wrong = await accounts.SignInAsync(new SignInRequest(Email, "Blue-Falcon-1978", client));
+        var wrong = await accounts.SignInAsync(new SignInRequest(Email, "Blue-Falcon-1978"));
         Says(wrong.Message);
         Expect(wrong.Status == SignInStatus.Failed, "the generic message");
 
         Step("Four more wrong passwords: the account locks for 15 minutes");
         for (var i = 0; i < 4; i++)
         {
-            await accounts.SignInAsync(new SignInRequest(Email, $"guess-number-{i}", client));
+            await accounts.SignInAsync(new SignInRequest(Email, $"guess-number-{i}"));
         }
 
-        var whileLocked = await accounts.SignInAsync(new SignInRequest(Email, Password, client));
+        var whileLocked = await accounts.SignInAsync(new SignInRequest(Email, Password));
         Says(whileLocked.Message);
         Note("(Even the right password gets the same answer while locked; the true reason is only in the log.)");
-        await work.WhenIdleAsync();
+        await WhenMailSentAsync();
         var notice = LastMail(Email, AccountMessageKind.LockoutNotice);
         Note($"Email to {Email}: \"{notice.Subject}\"");
         Expect(!whileLocked.Succeeded && notice.Subject is not null, "locked, one notice mailed");
 
         Step("15 minutes later the lockout is over");
         clock.Advance(TimeSpan.FromMinutes(15));
-        var afterLockout = await accounts.SignInAsync(new SignInRequest(Email, Password, client));
+        var afterLockout = await accounts.SignInAsync(new SignInRequest(Email, Password));
         Says(afterLockout.Message);
         Expect(afterLockout.Succeeded, "signed in after the lockout");
 
         Step("Forgot which address you used before? Serial number, then Check Now");
         var recovered = await accounts.RecoverEmailAsync(new EmailRecoveryRequest("pqrs 1234 5678 9012 3456", Captcha, client));
         Says(recovered.Message);
-        await work.WhenIdleAsync();
+        await WhenMailSentAsync();
         Note($"Email to {Email}: \"{LastMail(Email, AccountMessageKind.EmailReminder).Subject}\"");
         Expect(recovered.MaskedEmail == "j***n@e*****e.com", "masked address shown");
 
         Step("Forgot your password? Email address and captcha, then Retrieve");
-        var requested = await accounts.RequestPasswordResetAsync(new PasswordResetRequest(Email, Captcha, client));
+        var requested = await accounts.RequestPasswordResetAsync(new ForgotPasswordRequest(Email, Captcha, client));
         Says(requested.Message);
-        await work.WhenIdleAsync();
+        await WhenMailSentAsync();
         var resetMail = LastMail(Email, AccountMessageKind.PasswordReset);
         Note($"Email to {Email}: \"{resetMail.Subject}\"");
         Note($"Link behind \"change your password now\": {resetMail.Link}");
@@ -166,37 +170,37 @@ public static class ArticleWalkthrough
         Expect(token is not null, "reset link mailed");
 
         Step("New password and Confirm new password that do not match, then Update Password");
-        var mismatch = await accounts.ResetPasswordAsync(new PasswordResetCompletion(token, NewPassword, NewPassword + "!", client));
+        var mismatch = await accounts.ResetPasswordAsync(new ResetPasswordRequest(token, NewPassword, NewPassword + "!", client));
         Says(mismatch.Message);
-        Expect(mismatch.Status == PasswordResetStatus.InvalidPassword, "mismatch reported, link still valid");
+        Expect(mismatch.Status == ResetPasswordStatus.InvalidPassword, "mismatch reported, link still valid");
 
         Step("Matching New password and Confirm new password, then Update Password");
-        var reset = await accounts.ResetPasswordAsync(new PasswordResetCompletion(token, NewPassword, NewPassword, client));
+        var reset = await accounts.ResetPasswordAsync(new ResetPasswordRequest(token, NewPassword, NewPassword, client));
         Says(reset.Message);
-        await work.WhenIdleAsync();
+        await WhenMailSentAsync();
         Note($"Email to {Email}: \"{LastMail(Email, AccountMessageKind.PasswordChanged).Subject}\"");
         Expect(reset.Succeeded, "Password Changed");
 
         Step("The same link again");
-        var reused = await accounts.ResetPasswordAsync(new PasswordResetCompletion(token, NewPassword, NewPassword, client));
+        var reused = await accounts.ResetPasswordAsync(new ResetPasswordRequest(token, NewPassword, NewPassword, client));
         Says(reused.Message);
-        Expect(reused.Status == PasswordResetStatus.InvalidLink, "single use");
+        Expect(reused.Status == ResetPasswordStatus.InvalidLink, "single use");
 
         Step("Sign In with the new password");
-        var signedIn = await accounts.SignInAsync(new SignInRequest(Email, NewPassword, client));
+        var signedIn = await accounts.SignInAsync(new SignInRequest(Email, NewPassword));
         Says(signedIn.Message);
         var session = signedIn.SessionToken is null ? null : await accounts.ValidateSessionAsync(signedIn.SessionToken);
         Note($"Session for {session?.Email}, idle expiry {session?.ExpiresAt:u}");
         Expect(signedIn.Succeeded && session is not null, "signed in with a session");
 
         Step("A serial number that starts with T (bought from Best Buy or an ISP)");
-        await accounts.ActivateProductAsync(new ProductActivation("TBBY-2222-3333-4444-5555", "TIS-2016"));
-        var reseller = await accounts.RegisterAsync(new Registration("TBBY-2222-3333-4444-5555", "jane@example.com", Password, Password, client));
+        await accounts.ActivateProductAsync(new ProductActivationRequest("TBBY-2222-3333-4444-5555", "TIS-2016"));
+        var reseller = await accounts.RegisterAsync(new RegistrationRequest("TBBY-2222-3333-4444-5555", "jane@example.com", Password, Password));
         Says(reseller.Message);
         Expect(reseller.Status == RegistrationStatus.ResellerSerial, "reseller guidance");
 
         Step("A serial number whose program was not installed and activated yet");
-        var notActivated = await accounts.RegisterAsync(new Registration("WXYZ-9876-5432-1098-7654", "jane@example.com", Password, Password, client));
+        var notActivated = await accounts.RegisterAsync(new RegistrationRequest("WXYZ-9876-5432-1098-7654", "jane@example.com", Password, Password));
         Says(notActivated.Message);
         Expect(notActivated.Status == RegistrationStatus.SerialNotActivated, "install and activate first");
 

@@ -118,9 +118,19 @@ public static partial class SampleSite
 
         var settings = app.Services.GetRequiredService<SampleSettings>();
         var accounts = app.Services.GetRequiredService<IAccountService>();
-        var activation = await accounts.ActivateProductAsync(new ProductActivation(settings.SeedSerial));
+        var activation = await accounts.ActivateProductAsync(new ProductActivationRequest(settings.SeedSerial));
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TrendAccount.Sdk.Samples.Web");
-        LogSeeded(logger, activation.Serial ?? settings.SeedSerial, activation.Status);
+        var seeded = activation.Serial is null ? null : await app.Services.GetRequiredService<IAccountStore>().FindSerialAsync(activation.Serial, CancellationToken.None);
+        if (seeded?.AccountId is not null)
+        {
+            // A restart over an existing database: the serial already has an account, so registering it again fails.
+            LogSeededAlreadyRegistered(logger, seeded.Serial);
+        }
+        else
+        {
+            LogSeeded(logger, activation.Serial ?? settings.SeedSerial, activation.Status);
+        }
+
         app.Lifetime.ApplicationStarted.Register(() => LogListening(logger, string.Join(", ", app.Urls), settings.Development ? "/Dev/Outbox" : "(outbox page only in Development)"));
     }
 
@@ -137,7 +147,11 @@ public static partial class SampleSite
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "Seeded serial {Serial} ({Status}): open Activate / register to create an account with it.")]
-    private static partial void LogSeeded(ILogger logger, string serial, ActivationStatus status);
+    private static partial void LogSeeded(ILogger logger, string serial, ProductActivationStatus status);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information,
+        Message = "Seeded serial {Serial} is already registered to an account (kept from an earlier run): sign in with that account, or use Can't sign in? to recover it.")]
+    private static partial void LogSeededAlreadyRegistered(ILogger logger, string serial);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "TrendAccount sample listening on {Urls}; emails: {Outbox}")]
     private static partial void LogListening(ILogger logger, string urls, string outbox);

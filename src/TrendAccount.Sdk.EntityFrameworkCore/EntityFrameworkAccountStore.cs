@@ -28,7 +28,7 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
     /// </summary>
     internal bool UseUpdateReturning { get; init; } = true;
 
-    public async Task<AccountRecord?> FindByIdAsync(Guid accountId, CancellationToken cancellationToken = default)
+    public async Task<AccountRecord?> FindByIdAsync(Guid accountId, CancellationToken cancellationToken)
     {
         var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var release = lease.ConfigureAwait(false);
@@ -39,7 +39,7 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
         return entity?.ToRecord();
     }
 
-    public async Task<AccountRecord?> FindByLookupKeyAsync(string lookupKey, CancellationToken cancellationToken = default)
+    public async Task<AccountRecord?> FindByLookupKeyAsync(string lookupKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lookupKey);
         var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -51,7 +51,7 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
         return entity?.ToRecord();
     }
 
-    public async Task<StoreWriteStatus> CreateWithSerialAsync(AccountRecord account, string serial, DateTimeOffset linkedAt, CancellationToken cancellationToken = default)
+    public async Task<StoreWriteStatus> CreateWithSerialAsync(AccountRecord account, string serial, DateTimeOffset linkedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(serial);
@@ -68,7 +68,7 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<StoreWriteStatus> ChangePasswordAsync(Guid accountId, string expectedSecurityStamp, string newPasswordHash, string newSecurityStamp, CancellationToken cancellationToken = default)
+    public async Task<StoreWriteStatus> ChangePasswordAsync(Guid accountId, string expectedSecurityStamp, string newPasswordHash, string newSecurityStamp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expectedSecurityStamp);
         ArgumentNullException.ThrowIfNull(newPasswordHash);
@@ -93,7 +93,7 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
         return rows == 1 ? StoreWriteStatus.Succeeded : await ConflictOrNotFoundAsync(accounts, accountId, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<StoreWriteStatus> UpgradePasswordHashAsync(Guid accountId, string expectedPasswordHash, string newPasswordHash, CancellationToken cancellationToken = default)
+    public async Task<StoreWriteStatus> UpgradePasswordHashAsync(Guid accountId, string expectedPasswordHash, string newPasswordHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expectedPasswordHash);
         ArgumentNullException.ThrowIfNull(newPasswordHash);
@@ -113,9 +113,9 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
         return rows == 1 ? StoreWriteStatus.Succeeded : await ConflictOrNotFoundAsync(accounts, accountId, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<FailedSignInOutcome> RecordFailedSignInAsync(Guid accountId, int maxFailedAttempts, DateTimeOffset lockoutEnd, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<FailedSignInOutcome> RecordFailedSignInAsync(Guid accountId, int maximumFailedAttempts, DateTimeOffset lockoutEnd, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxFailedAttempts, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maximumFailedAttempts, 1);
         var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var release = lease.ConfigureAwait(false);
         var context = lease.Context;
@@ -125,7 +125,7 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
             var counts = await context.Database
                 .SqlQueryRaw<int>(
                     FailedSignInSql.For(context),
-                    maxFailedAttempts,
+                    maximumFailedAttempts,
                     FailedSignInSql.ToProviderInstant(context, lockoutEnd),
                     accountId,
                     FailedSignInSql.ToProviderInstant(context, now))
@@ -141,10 +141,10 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
             return await NotCountedAsync(context.Set<AccountEntity>(), accountId, cancellationToken).ConfigureAwait(false);
         }
 
-        return await RecordFailedSignInInTwoStepsAsync(context.Set<AccountEntity>(), accountId, maxFailedAttempts, lockoutEnd, now, cancellationToken).ConfigureAwait(false);
+        return await RecordFailedSignInInTwoStepsAsync(context.Set<AccountEntity>(), accountId, maximumFailedAttempts, lockoutEnd, now, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ResetFailedSignInsAsync(Guid accountId, CancellationToken cancellationToken = default)
+    public async Task ResetFailedSignInsAsync(Guid accountId, CancellationToken cancellationToken)
     {
         var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var release = lease.ConfigureAwait(false);
@@ -163,7 +163,7 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
             .ConfigureAwait(false);
     }
 
-    public async Task<SerialRecord?> FindSerialAsync(string serial, CancellationToken cancellationToken = default)
+    public async Task<SerialRecord?> FindSerialAsync(string serial, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(serial);
         var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -172,7 +172,7 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
         return entity?.ToRecord();
     }
 
-    public async Task<IReadOnlyList<SerialRecord>> FindSerialsByAccountAsync(Guid accountId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SerialRecord>> FindSerialsByAccountAsync(Guid accountId, CancellationToken cancellationToken)
     {
         var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var release = lease.ConfigureAwait(false);
@@ -185,7 +185,7 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
         return entities.ConvertAll(static s => s.ToRecord());
     }
 
-    public async Task<SerialRecord> RecordActivationAsync(string serial, PurchaseChannel channel, string? productCode, DateTimeOffset activatedAt, CancellationToken cancellationToken = default)
+    public async Task<SerialRecord> RecordActivationAsync(string serial, PurchaseChannel channel, string? productCode, DateTimeOffset activatedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(serial);
         var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -223,7 +223,7 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
         }
     }
 
-    public async Task<StoreWriteStatus> LinkSerialAsync(string serial, Guid accountId, DateTimeOffset linkedAt, CancellationToken cancellationToken = default)
+    public async Task<StoreWriteStatus> LinkSerialAsync(string serial, Guid accountId, DateTimeOffset linkedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(serial);
         var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -330,7 +330,7 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
     /// exactly one caller locks the account, but under a race the counts reported (a read after the write) are
     /// snapshots, and a few failures past the threshold may be counted before the lockout lands.
     /// </summary>
-    private static async Task<FailedSignInOutcome> RecordFailedSignInInTwoStepsAsync(DbSet<AccountEntity> accounts, Guid accountId, int maxFailedAttempts, DateTimeOffset lockoutEnd, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<FailedSignInOutcome> RecordFailedSignInInTwoStepsAsync(DbSet<AccountEntity> accounts, Guid accountId, int maximumFailedAttempts, DateTimeOffset lockoutEnd, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // (1) UPDATE trend_accounts SET failed_sign_in_count = failed_sign_in_count + 1, version = version + 1
         //     WHERE id = @id AND (lockout_end IS NULL OR lockout_end <= @now)
@@ -351,7 +351,7 @@ internal sealed class EntityFrameworkAccountStore<TContext> : IAccountStore
         // Of all callers that reach this point together, the database lets exactly one match the lockout guard.
         var locked = await accounts
             .Where(a => a.Id == accountId
-                && a.FailedSignInCount >= maxFailedAttempts
+                && a.FailedSignInCount >= maximumFailedAttempts
                 && (a.LockoutEnd == null || a.LockoutEnd <= now))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(a => a.LockoutEnd, (DateTimeOffset?)lockoutEnd)

@@ -18,7 +18,7 @@ internal sealed class EntityFrameworkTokenStore<TContext> : ITokenStore
         _contexts = contexts;
     }
 
-    public async Task AddAsync(TokenRecord token, CancellationToken cancellationToken = default)
+    public async Task AddAsync(TokenRecord token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
         var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -27,7 +27,7 @@ internal sealed class EntityFrameworkTokenStore<TContext> : ITokenStore
         await lease.Context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<TokenRecord?> FindAsync(string digest, CancellationToken cancellationToken = default)
+    public async Task<TokenRecord?> FindAsync(string digest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);
         var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -39,7 +39,7 @@ internal sealed class EntityFrameworkTokenStore<TContext> : ITokenStore
         return entity?.ToRecord();
     }
 
-    public async Task<bool> TryConsumeAsync(string digest, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<bool> TryConsumeAsync(string digest, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);
         var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -54,7 +54,7 @@ internal sealed class EntityFrameworkTokenStore<TContext> : ITokenStore
         return rows == 1;
     }
 
-    public async Task<bool> TryExtendAsync(string digest, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<bool> TryExtendAsync(string digest, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);
         var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -69,7 +69,7 @@ internal sealed class EntityFrameworkTokenStore<TContext> : ITokenStore
         return rows == 1;
     }
 
-    public async Task<int> RevokeAllAsync(Guid accountId, TokenPurpose? purpose, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<int> RevokeAllAsync(Guid accountId, TokenPurpose? purpose, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var release = lease.ConfigureAwait(false);

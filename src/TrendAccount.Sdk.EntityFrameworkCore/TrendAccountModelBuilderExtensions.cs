@@ -78,7 +78,7 @@ public static class TrendAccountModelBuilderExtensions
         {
             token.ToTable(TokensTable, schema);
             token.HasKey(t => t.Digest).HasName("pk_" + TokensTable);
-            token.Property(t => t.Digest).HasColumnName("digest").HasMaxLength(SecureTokens.DigestLength);
+            token.Property(t => t.Digest).HasColumnName("digest").HasMaxLength(TokenRecord.DigestLength);
             token.Property(t => t.AccountId).HasColumnName("account_id");
             token.Property(t => t.Purpose).HasColumnName("purpose");
             token.Property(t => t.SecurityStamp).HasColumnName("security_stamp").HasMaxLength(ColumnLengths.SecurityStamp).IsRequired();

@@ -27,12 +27,12 @@ public abstract partial class AccountStoreSpecification
     {
         var store = await NewStoreAsync();
         var (account, linked) = await RegisterAsync(store);
-        await store.RecordFailedSignInAsync(account.Id, 5, Origin.AddMinutes(15), Origin);
+        await store.RecordFailedSignInAsync(account.Id, 5, Origin.AddMinutes(15), Origin, CancellationToken.None);
         var free = await ActivateAsync(store);
         var newcomer = NewAccount();
-        var accountBefore = await store.FindByIdAsync(account.Id);
-        var linkedBefore = await store.FindSerialAsync(linked);
-        var freeBefore = await store.FindSerialAsync(free);
+        var accountBefore = await store.FindByIdAsync(account.Id, CancellationToken.None);
+        var linkedBefore = await store.FindSerialAsync(linked, CancellationToken.None);
+        var freeBefore = await store.FindSerialAsync(free, CancellationToken.None);
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
         var cancelled = cancellation.Token;
@@ -55,10 +55,10 @@ public abstract partial class AccountStoreSpecification
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(call);
 
-        Assert.Equal(accountBefore, await store.FindByIdAsync(account.Id));
-        Assert.Equal(linkedBefore, await store.FindSerialAsync(linked));
-        Assert.Equal(freeBefore, await store.FindSerialAsync(free));
+        Assert.Equal(accountBefore, await store.FindByIdAsync(account.Id, CancellationToken.None));
+        Assert.Equal(linkedBefore, await store.FindSerialAsync(linked, CancellationToken.None));
+        Assert.Equal(freeBefore, await store.FindSerialAsync(free, CancellationToken.None));
         await AssertNotStoredAsync(store, newcomer);
-        Assert.Null(await store.FindByLookupKeyAsync(newcomer.LookupKey));
+        Assert.Null(await store.FindByLookupKeyAsync(newcomer.LookupKey, CancellationToken.None));
     }
 }

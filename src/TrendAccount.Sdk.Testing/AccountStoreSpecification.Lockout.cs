@@ -15,10 +15,10 @@ public abstract partial class AccountStoreSpecification
         var store = await NewStoreAsync();
         var (account, _) = await RegisterAsync(store);
 
-        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.Counted, 1, null), await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin));
-        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.Counted, 2, null), await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin.AddSeconds(1)));
+        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.Counted, 1, null), await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin, CancellationToken.None));
+        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.Counted, 2, null), await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin.AddSeconds(1), CancellationToken.None));
 
-        var stored = await store.FindByIdAsync(account.Id);
+        var stored = await store.FindByIdAsync(account.Id, CancellationToken.None);
         Assert.Equal(account with { FailedSignInCount = 2 }, stored);
     }
 
@@ -29,13 +29,13 @@ public abstract partial class AccountStoreSpecification
     {
         var store = await NewStoreAsync();
         var (account, _) = await RegisterAsync(store);
-        await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin);
-        await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin);
+        await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin, CancellationToken.None);
+        await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin, CancellationToken.None);
 
-        var outcome = await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin);
+        var outcome = await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin, CancellationToken.None);
 
         Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.LockedOut, 0, LockoutEnd), outcome);
-        var stored = await store.FindByIdAsync(account.Id);
+        var stored = await store.FindByIdAsync(account.Id, CancellationToken.None);
         Assert.Equal(account with { FailedSignInCount = 0, LockoutEnd = LockoutEnd }, stored);
         Assert.True(stored?.IsLockedOutAt(Origin));
     }
@@ -48,8 +48,8 @@ public abstract partial class AccountStoreSpecification
         var store = await NewStoreAsync();
         var (account, _) = await RegisterAsync(store);
 
-        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.LockedOut, 0, LockoutEnd), await store.RecordFailedSignInAsync(account.Id, 1, LockoutEnd, Origin));
-        Assert.Equal(LockoutEnd, (await store.FindByIdAsync(account.Id))?.LockoutEnd);
+        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.LockedOut, 0, LockoutEnd), await store.RecordFailedSignInAsync(account.Id, 1, LockoutEnd, Origin, CancellationToken.None));
+        Assert.Equal(LockoutEnd, (await store.FindByIdAsync(account.Id, CancellationToken.None))?.LockoutEnd);
     }
 
     /// <summary>While the account is locked, a failure is not counted and neither moves nor restarts the lockout.</summary>
@@ -59,16 +59,16 @@ public abstract partial class AccountStoreSpecification
     {
         var store = await NewStoreAsync();
         var (account, _) = await RegisterAsync(store);
-        await store.RecordFailedSignInAsync(account.Id, 1, LockoutEnd, Origin);
-        var before = await store.FindByIdAsync(account.Id);
+        await store.RecordFailedSignInAsync(account.Id, 1, LockoutEnd, Origin, CancellationToken.None);
+        var before = await store.FindByIdAsync(account.Id, CancellationToken.None);
 
         for (var i = 1; i <= 3; i++)
         {
-            var outcome = await store.RecordFailedSignInAsync(account.Id, 1, Origin.AddMinutes(i).AddMinutes(15), Origin.AddMinutes(i));
+            var outcome = await store.RecordFailedSignInAsync(account.Id, 1, Origin.AddMinutes(i).AddMinutes(15), Origin.AddMinutes(i), CancellationToken.None);
             Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.AlreadyLockedOut, 0, LockoutEnd), outcome);
         }
 
-        Assert.Equal(before, await store.FindByIdAsync(account.Id));
+        Assert.Equal(before, await store.FindByIdAsync(account.Id, CancellationToken.None));
     }
 
     /// <summary>One resolution step before the lockout ends, the account is still locked.</summary>
@@ -78,12 +78,12 @@ public abstract partial class AccountStoreSpecification
     {
         var store = await NewStoreAsync();
         var (account, _) = await RegisterAsync(store);
-        await store.RecordFailedSignInAsync(account.Id, 1, LockoutEnd, Origin);
+        await store.RecordFailedSignInAsync(account.Id, 1, LockoutEnd, Origin, CancellationToken.None);
 
-        var outcome = await store.RecordFailedSignInAsync(account.Id, 1, LockoutEnd.AddHours(1), LockoutEnd - Resolution());
+        var outcome = await store.RecordFailedSignInAsync(account.Id, 1, LockoutEnd.AddHours(1), LockoutEnd - Resolution(), CancellationToken.None);
 
         Assert.Equal(FailedSignInStatus.AlreadyLockedOut, outcome.Status);
-        Assert.Equal(LockoutEnd, (await store.FindByIdAsync(account.Id))?.LockoutEnd);
+        Assert.Equal(LockoutEnd, (await store.FindByIdAsync(account.Id, CancellationToken.None))?.LockoutEnd);
     }
 
     /// <summary>At the instant the lockout ends the account is unlocked, and failures are counted again from zero.</summary>
@@ -93,14 +93,14 @@ public abstract partial class AccountStoreSpecification
     {
         var store = await NewStoreAsync();
         var (account, _) = await RegisterAsync(store);
-        await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin);
-        await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin);
-        await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin);
+        await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin, CancellationToken.None);
+        await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin, CancellationToken.None);
+        await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd, Origin, CancellationToken.None);
 
-        var outcome = await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd.AddMinutes(15), LockoutEnd);
+        var outcome = await store.RecordFailedSignInAsync(account.Id, 3, LockoutEnd.AddMinutes(15), LockoutEnd, CancellationToken.None);
 
         Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.Counted, 1, null), outcome);
-        Assert.Equal(1, (await store.FindByIdAsync(account.Id))?.FailedSignInCount);
+        Assert.Equal(1, (await store.FindByIdAsync(account.Id, CancellationToken.None))?.FailedSignInCount);
     }
 
     /// <summary>After a lockout expires, reaching the threshold again starts a new lockout with the new end.</summary>
@@ -110,15 +110,15 @@ public abstract partial class AccountStoreSpecification
     {
         var store = await NewStoreAsync();
         var (account, _) = await RegisterAsync(store);
-        await store.RecordFailedSignInAsync(account.Id, 2, LockoutEnd, Origin);
-        Assert.Equal(FailedSignInStatus.LockedOut, (await store.RecordFailedSignInAsync(account.Id, 2, LockoutEnd, Origin)).Status);
+        await store.RecordFailedSignInAsync(account.Id, 2, LockoutEnd, Origin, CancellationToken.None);
+        Assert.Equal(FailedSignInStatus.LockedOut, (await store.RecordFailedSignInAsync(account.Id, 2, LockoutEnd, Origin, CancellationToken.None)).Status);
         var later = LockoutEnd.AddMinutes(1);
         var secondEnd = later.AddMinutes(15);
 
-        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.Counted, 1, null), await store.RecordFailedSignInAsync(account.Id, 2, secondEnd, later));
-        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.LockedOut, 0, secondEnd), await store.RecordFailedSignInAsync(account.Id, 2, secondEnd, later));
+        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.Counted, 1, null), await store.RecordFailedSignInAsync(account.Id, 2, secondEnd, later, CancellationToken.None));
+        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.LockedOut, 0, secondEnd), await store.RecordFailedSignInAsync(account.Id, 2, secondEnd, later, CancellationToken.None));
 
-        var stored = await store.FindByIdAsync(account.Id);
+        var stored = await store.FindByIdAsync(account.Id, CancellationToken.None);
         Assert.Equal(secondEnd, stored?.LockoutEnd);
         Assert.Equal(0, stored?.FailedSignInCount);
     }
@@ -131,8 +131,8 @@ public abstract partial class AccountStoreSpecification
         var store = await NewStoreAsync();
         var id = Guid.NewGuid();
 
-        Assert.Equal(FailedSignInStatus.NotFound, (await store.RecordFailedSignInAsync(id, 3, LockoutEnd, Origin)).Status);
-        Assert.Null(await store.FindByIdAsync(id));
+        Assert.Equal(FailedSignInStatus.NotFound, (await store.RecordFailedSignInAsync(id, 3, LockoutEnd, Origin, CancellationToken.None)).Status);
+        Assert.Null(await store.FindByIdAsync(id, CancellationToken.None));
     }
 
     /// <summary>
@@ -147,14 +147,14 @@ public abstract partial class AccountStoreSpecification
         var store = await NewStoreAsync();
         var (account, _) = await RegisterAsync(store);
 
-        var outcomes = await RunConcurrentlyAsync(ParallelCallers, _ => store.RecordFailedSignInAsync(account.Id, Threshold, LockoutEnd, Origin));
+        var outcomes = await RunConcurrentlyAsync(ParallelCallers, _ => store.RecordFailedSignInAsync(account.Id, Threshold, LockoutEnd, Origin, CancellationToken.None));
 
         var lockedOut = Assert.Single(outcomes, o => o.Status == FailedSignInStatus.LockedOut);
         Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.LockedOut, 0, LockoutEnd), lockedOut);
         var counted = outcomes.Where(o => o.Status == FailedSignInStatus.Counted).Select(o => o.FailedCount).Order().ToArray();
         Assert.Equal(Enumerable.Range(1, Threshold - 1).ToArray(), counted);
         Assert.Equal(ParallelCallers - Threshold, outcomes.Count(o => o.Status == FailedSignInStatus.AlreadyLockedOut));
-        Assert.Equal(account with { FailedSignInCount = 0, LockoutEnd = LockoutEnd }, await store.FindByIdAsync(account.Id));
+        Assert.Equal(account with { FailedSignInCount = 0, LockoutEnd = LockoutEnd }, await store.FindByIdAsync(account.Id, CancellationToken.None));
     }
 
     /// <summary>100 failures at once below the threshold: no increment is lost, each count from 1 to 100 is seen exactly once.</summary>
@@ -165,11 +165,11 @@ public abstract partial class AccountStoreSpecification
         var store = await NewStoreAsync();
         var (account, _) = await RegisterAsync(store);
 
-        var outcomes = await RunConcurrentlyAsync(ParallelCallers, _ => store.RecordFailedSignInAsync(account.Id, ParallelCallers + 1, LockoutEnd, Origin));
+        var outcomes = await RunConcurrentlyAsync(ParallelCallers, _ => store.RecordFailedSignInAsync(account.Id, ParallelCallers + 1, LockoutEnd, Origin, CancellationToken.None));
 
         Assert.All(outcomes, o => Assert.Equal(FailedSignInStatus.Counted, o.Status));
         Assert.Equal(Enumerable.Range(1, ParallelCallers).ToArray(), outcomes.Select(o => o.FailedCount).Order().ToArray());
-        Assert.Equal(ParallelCallers, (await store.FindByIdAsync(account.Id))?.FailedSignInCount);
+        Assert.Equal(ParallelCallers, (await store.FindByIdAsync(account.Id, CancellationToken.None))?.FailedSignInCount);
     }
 
     /// <summary>A successful sign-in resets the count, so the next failure is the first again.</summary>
@@ -179,13 +179,13 @@ public abstract partial class AccountStoreSpecification
     {
         var store = await NewStoreAsync();
         var (account, _) = await RegisterAsync(store);
-        await store.RecordFailedSignInAsync(account.Id, 5, LockoutEnd, Origin);
-        await store.RecordFailedSignInAsync(account.Id, 5, LockoutEnd, Origin);
+        await store.RecordFailedSignInAsync(account.Id, 5, LockoutEnd, Origin, CancellationToken.None);
+        await store.RecordFailedSignInAsync(account.Id, 5, LockoutEnd, Origin, CancellationToken.None);
 
-        await store.ResetFailedSignInsAsync(account.Id);
+        await store.ResetFailedSignInsAsync(account.Id, CancellationToken.None);
 
-        Assert.Equal(account, await store.FindByIdAsync(account.Id));
-        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.Counted, 1, null), await store.RecordFailedSignInAsync(account.Id, 5, LockoutEnd, Origin));
+        Assert.Equal(account, await store.FindByIdAsync(account.Id, CancellationToken.None));
+        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.Counted, 1, null), await store.RecordFailedSignInAsync(account.Id, 5, LockoutEnd, Origin, CancellationToken.None));
     }
 
     /// <summary>A successful sign-in after a lockout expired clears the lockout end.</summary>
@@ -195,13 +195,13 @@ public abstract partial class AccountStoreSpecification
     {
         var store = await NewStoreAsync();
         var (account, _) = await RegisterAsync(store);
-        await store.RecordFailedSignInAsync(account.Id, 1, LockoutEnd, Origin);
+        await store.RecordFailedSignInAsync(account.Id, 1, LockoutEnd, Origin, CancellationToken.None);
         var later = LockoutEnd.AddMinutes(1);
-        await store.RecordFailedSignInAsync(account.Id, 5, later.AddMinutes(15), later);
+        await store.RecordFailedSignInAsync(account.Id, 5, later.AddMinutes(15), later, CancellationToken.None);
 
-        await store.ResetFailedSignInsAsync(account.Id);
+        await store.ResetFailedSignInsAsync(account.Id, CancellationToken.None);
 
-        Assert.Equal(account, await store.FindByIdAsync(account.Id));
+        Assert.Equal(account, await store.FindByIdAsync(account.Id, CancellationToken.None));
     }
 
     /// <summary>Resetting an account that does not exist does nothing and does not throw.</summary>
@@ -212,8 +212,8 @@ public abstract partial class AccountStoreSpecification
         var store = await NewStoreAsync();
         var id = Guid.NewGuid();
 
-        await store.ResetFailedSignInsAsync(id);
+        await store.ResetFailedSignInsAsync(id, CancellationToken.None);
 
-        Assert.Null(await store.FindByIdAsync(id));
+        Assert.Null(await store.FindByIdAsync(id, CancellationToken.None));
     }
 }

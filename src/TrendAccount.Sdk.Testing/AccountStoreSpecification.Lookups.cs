@@ -12,7 +12,7 @@ public abstract partial class AccountStoreSpecification
     {
         var store = await NewStoreAsync();
 
-        Assert.Null(await store.FindByIdAsync(Guid.NewGuid()));
+        Assert.Null(await store.FindByIdAsync(Guid.NewGuid(), CancellationToken.None));
     }
 
     /// <summary>A registered account is found by id with every field as written.</summary>
@@ -23,7 +23,7 @@ public abstract partial class AccountStoreSpecification
         var store = await NewStoreAsync();
         var (account, _) = await RegisterAsync(store);
 
-        Assert.Equal(account, await store.FindByIdAsync(account.Id));
+        Assert.Equal(account, await store.FindByIdAsync(account.Id, CancellationToken.None));
     }
 
     /// <summary>A registered account is found by its lookup key with every field as written.</summary>
@@ -34,7 +34,7 @@ public abstract partial class AccountStoreSpecification
         var store = await NewStoreAsync();
         var (account, _) = await RegisterAsync(store);
 
-        Assert.Equal(account, await store.FindByLookupKeyAsync(account.LookupKey));
+        Assert.Equal(account, await store.FindByLookupKeyAsync(account.LookupKey, CancellationToken.None));
     }
 
     /// <summary>A lookup key no account has finds nothing.</summary>
@@ -45,7 +45,7 @@ public abstract partial class AccountStoreSpecification
         var store = await NewStoreAsync();
         await RegisterAsync(store);
 
-        Assert.Null(await store.FindByLookupKeyAsync(NewAccount().LookupKey));
+        Assert.Null(await store.FindByLookupKeyAsync(NewAccount().LookupKey, CancellationToken.None));
     }
 
     /// <summary>Changing a copy of a returned account does not change the stored account.</summary>
@@ -55,13 +55,13 @@ public abstract partial class AccountStoreSpecification
     {
         var store = await NewStoreAsync();
         var (account, _) = await RegisterAsync(store);
-        var found = await store.FindByIdAsync(account.Id);
+        var found = await store.FindByIdAsync(account.Id, CancellationToken.None);
         Assert.NotNull(found);
 
         _ = found with { PasswordHash = NewPasswordHash(), FailedSignInCount = 7, LockoutEnd = Origin.AddDays(1) };
 
-        Assert.Equal(account, await store.FindByIdAsync(account.Id));
-        Assert.Equal(account, await store.FindByLookupKeyAsync(account.LookupKey));
+        Assert.Equal(account, await store.FindByIdAsync(account.Id, CancellationToken.None));
+        Assert.Equal(account, await store.FindByLookupKeyAsync(account.LookupKey, CancellationToken.None));
     }
 
     /// <summary>A serial no one activated finds nothing.</summary>
@@ -71,7 +71,7 @@ public abstract partial class AccountStoreSpecification
     {
         var store = await NewStoreAsync();
 
-        Assert.Null(await store.FindSerialAsync(NewSerial()));
+        Assert.Null(await store.FindSerialAsync(NewSerial(), CancellationToken.None));
     }
 
     /// <summary>A serial registered with an account is found with its activation and its link.</summary>
@@ -82,7 +82,7 @@ public abstract partial class AccountStoreSpecification
         var store = await NewStoreAsync();
         var (account, serial) = await RegisterAsync(store);
 
-        var found = await store.FindSerialAsync(serial);
+        var found = await store.FindSerialAsync(serial, CancellationToken.None);
 
         Assert.NotNull(found);
         Assert.Equal(serial, found.Serial);
@@ -101,15 +101,15 @@ public abstract partial class AccountStoreSpecification
         var store = await NewStoreAsync();
         var (account, first) = await RegisterAsync(store);
         var second = await ActivateAsync(store, "TMS-2017");
-        Assert.Equal(StoreWriteStatus.Succeeded, await store.LinkSerialAsync(second, account.Id, Origin.AddMinutes(2)));
+        Assert.Equal(StoreWriteStatus.Succeeded, await store.LinkSerialAsync(second, account.Id, Origin.AddMinutes(2), CancellationToken.None));
         var (other, otherSerial) = await RegisterAsync(store);
         var unlinked = await ActivateAsync(store);
 
-        var found = await store.FindSerialsByAccountAsync(account.Id);
+        var found = await store.FindSerialsByAccountAsync(account.Id, CancellationToken.None);
 
         Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), found.Select(s => s.Serial).Order(StringComparer.Ordinal));
         Assert.All(found, s => Assert.Equal(account.Id, s.AccountId));
-        Assert.Equal([otherSerial], (await store.FindSerialsByAccountAsync(other.Id)).Select(s => s.Serial).ToArray());
+        Assert.Equal([otherSerial], (await store.FindSerialsByAccountAsync(other.Id, CancellationToken.None)).Select(s => s.Serial).ToArray());
         Assert.DoesNotContain(unlinked, found.Select(s => s.Serial));
     }
 
@@ -121,7 +121,7 @@ public abstract partial class AccountStoreSpecification
         var store = await NewStoreAsync();
         await RegisterAsync(store);
 
-        Assert.Empty(await store.FindSerialsByAccountAsync(Guid.NewGuid()));
+        Assert.Empty(await store.FindSerialsByAccountAsync(Guid.NewGuid(), CancellationToken.None));
     }
 
     /// <summary>A returned list is a snapshot: later links do not appear in it, and writing to it does not change the store.</summary>
@@ -131,11 +131,11 @@ public abstract partial class AccountStoreSpecification
     {
         var store = await NewStoreAsync();
         var (account, serial) = await RegisterAsync(store);
-        var before = await store.FindSerialsByAccountAsync(account.Id);
+        var before = await store.FindSerialsByAccountAsync(account.Id, CancellationToken.None);
         var original = Assert.Single(before);
 
         var second = await ActivateAsync(store);
-        Assert.Equal(StoreWriteStatus.Succeeded, await store.LinkSerialAsync(second, account.Id, Origin.AddMinutes(2)));
+        Assert.Equal(StoreWriteStatus.Succeeded, await store.LinkSerialAsync(second, account.Id, Origin.AddMinutes(2), CancellationToken.None));
 
         Assert.Equal(original, Assert.Single(before));
         if (before is IList<SerialRecord> list)
@@ -150,9 +150,9 @@ public abstract partial class AccountStoreSpecification
             }
         }
 
-        var after = await store.FindSerialsByAccountAsync(account.Id);
+        var after = await store.FindSerialsByAccountAsync(account.Id, CancellationToken.None);
         Assert.Equal(2, after.Count);
         Assert.Equal(original, Assert.Single(after, s => s.Serial == serial));
-        Assert.Equal(original, await store.FindSerialAsync(serial));
+        Assert.Equal(original, await store.FindSerialAsync(serial, CancellationToken.None));
     }
 }

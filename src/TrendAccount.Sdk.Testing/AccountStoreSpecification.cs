@@ -66,7 +66,7 @@ public abstract partial class AccountStoreSpecification
     private static async Task<string> ActivateAsync(IAccountStore store, string productCode = "TIS-2017")
     {
         var serial = NewSerial();
-        var record = await store.RecordActivationAsync(serial, PurchaseChannel.Direct, productCode, Origin);
+        var record = await store.RecordActivationAsync(serial, PurchaseChannel.Direct, productCode, Origin, CancellationToken.None);
         Assert.True(record.IsActivated);
         return serial;
     }
@@ -76,7 +76,7 @@ public abstract partial class AccountStoreSpecification
     {
         var serial = await ActivateAsync(store);
         var account = NewAccount();
-        Assert.Equal(StoreWriteStatus.Succeeded, await store.CreateWithSerialAsync(account, serial, Origin.AddMinutes(1)));
+        Assert.Equal(StoreWriteStatus.Succeeded, await store.CreateWithSerialAsync(account, serial, Origin.AddMinutes(1), CancellationToken.None));
         return (account, serial);
     }
 
@@ -86,11 +86,11 @@ public abstract partial class AccountStoreSpecification
         var serial = NewSerial();
         if (!await SeedUnactivatedSerialAsync(store, serial, PurchaseChannel.Direct))
         {
-            Assert.Null(await store.FindSerialAsync(serial));
+            Assert.Null(await store.FindSerialAsync(serial, CancellationToken.None));
             return null;
         }
 
-        var seeded = await store.FindSerialAsync(serial);
+        var seeded = await store.FindSerialAsync(serial, CancellationToken.None);
         Assert.NotNull(seeded);
         Assert.False(seeded.IsActivated, $"{nameof(SeedUnactivatedSerialAsync)} stored an activated serial.");
         Assert.Null(seeded.AccountId);
@@ -100,7 +100,7 @@ public abstract partial class AccountStoreSpecification
     /// <summary>Asserts that an account that was refused left no trace.</summary>
     private static async Task AssertNotStoredAsync(IAccountStore store, AccountRecord account)
     {
-        Assert.Null(await store.FindByIdAsync(account.Id));
-        Assert.Empty(await store.FindSerialsByAccountAsync(account.Id));
+        Assert.Null(await store.FindByIdAsync(account.Id, CancellationToken.None));
+        Assert.Empty(await store.FindSerialsByAccountAsync(account.Id, CancellationToken.None));
     }
 }

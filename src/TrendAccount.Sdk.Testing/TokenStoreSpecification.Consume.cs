@@ -14,9 +14,9 @@ public abstract partial class TokenStoreSpecification
         var token = await AddTokenAsync(store);
         var now = Origin.AddMinutes(3);
 
-        Assert.True(await store.TryConsumeAsync(token.Digest, now));
+        Assert.True(await store.TryConsumeAsync(token.Digest, now, CancellationToken.None));
 
-        Assert.Equal(token with { ConsumedAt = now }, await store.FindAsync(token.Digest));
+        Assert.Equal(token with { ConsumedAt = now }, await store.FindAsync(token.Digest, CancellationToken.None));
     }
 
     /// <summary>A consumed token cannot be consumed again, and its first consumption time stays.</summary>
@@ -26,11 +26,11 @@ public abstract partial class TokenStoreSpecification
     {
         var store = await NewStoreAsync();
         var token = await AddTokenAsync(store);
-        Assert.True(await store.TryConsumeAsync(token.Digest, Origin.AddMinutes(1)));
+        Assert.True(await store.TryConsumeAsync(token.Digest, Origin.AddMinutes(1), CancellationToken.None));
 
-        Assert.False(await store.TryConsumeAsync(token.Digest, Origin.AddMinutes(2)));
+        Assert.False(await store.TryConsumeAsync(token.Digest, Origin.AddMinutes(2), CancellationToken.None));
 
-        Assert.Equal(Origin.AddMinutes(1), (await store.FindAsync(token.Digest))?.ConsumedAt);
+        Assert.Equal(Origin.AddMinutes(1), (await store.FindAsync(token.Digest, CancellationToken.None))?.ConsumedAt);
     }
 
     /// <summary>A digest no record has cannot be consumed, and no record is created for it.</summary>
@@ -39,10 +39,10 @@ public abstract partial class TokenStoreSpecification
     public async Task TryConsumeAsync_UnknownDigest_ReturnsFalse()
     {
         var store = await NewStoreAsync();
-        var digest = SecureTokens.Issue().Digest;
+        var digest = ConformanceData.NewDigest();
 
-        Assert.False(await store.TryConsumeAsync(digest, Origin));
-        Assert.Null(await store.FindAsync(digest));
+        Assert.False(await store.TryConsumeAsync(digest, Origin, CancellationToken.None));
+        Assert.Null(await store.FindAsync(digest, CancellationToken.None));
     }
 
     /// <summary>One resolution step before it expires, a token is still active and can be consumed.</summary>
@@ -53,7 +53,7 @@ public abstract partial class TokenStoreSpecification
         var store = await NewStoreAsync();
         var token = await AddTokenAsync(store);
 
-        Assert.True(await store.TryConsumeAsync(token.Digest, ExpiresAt - Resolution()));
+        Assert.True(await store.TryConsumeAsync(token.Digest, ExpiresAt - Resolution(), CancellationToken.None));
     }
 
     /// <summary>At the instant it expires a token is no longer active: it is not consumed.</summary>
@@ -64,9 +64,9 @@ public abstract partial class TokenStoreSpecification
         var store = await NewStoreAsync();
         var token = await AddTokenAsync(store);
 
-        Assert.False(await store.TryConsumeAsync(token.Digest, ExpiresAt));
+        Assert.False(await store.TryConsumeAsync(token.Digest, ExpiresAt, CancellationToken.None));
 
-        Assert.Equal(token, await store.FindAsync(token.Digest));
+        Assert.Equal(token, await store.FindAsync(token.Digest, CancellationToken.None));
     }
 
     /// <summary>After it expired, a token is not consumed.</summary>
@@ -77,9 +77,9 @@ public abstract partial class TokenStoreSpecification
         var store = await NewStoreAsync();
         var token = await AddTokenAsync(store);
 
-        Assert.False(await store.TryConsumeAsync(token.Digest, ExpiresAt.AddDays(1)));
+        Assert.False(await store.TryConsumeAsync(token.Digest, ExpiresAt.AddDays(1), CancellationToken.None));
 
-        Assert.Equal(token, await store.FindAsync(token.Digest));
+        Assert.Equal(token, await store.FindAsync(token.Digest, CancellationToken.None));
     }
 
     /// <summary>Consuming one token of an account leaves its other tokens active.</summary>
@@ -91,10 +91,10 @@ public abstract partial class TokenStoreSpecification
         var first = await AddTokenAsync(store);
         var second = await AddTokenAsync(store, first.AccountId);
 
-        Assert.True(await store.TryConsumeAsync(first.Digest, Origin));
+        Assert.True(await store.TryConsumeAsync(first.Digest, Origin, CancellationToken.None));
 
-        Assert.Equal(second, await store.FindAsync(second.Digest));
-        Assert.True(await store.TryConsumeAsync(second.Digest, Origin));
+        Assert.Equal(second, await store.FindAsync(second.Digest, CancellationToken.None));
+        Assert.True(await store.TryConsumeAsync(second.Digest, Origin, CancellationToken.None));
     }
 
     /// <summary>100 callers consuming one token at once: exactly one succeeds.</summary>
@@ -105,10 +105,10 @@ public abstract partial class TokenStoreSpecification
         var store = await NewStoreAsync();
         var token = await AddTokenAsync(store);
 
-        var results = await RunConcurrentlyAsync(ParallelCallers, i => store.TryConsumeAsync(token.Digest, Origin.AddSeconds(i)));
+        var results = await RunConcurrentlyAsync(ParallelCallers, i => store.TryConsumeAsync(token.Digest, Origin.AddSeconds(i), CancellationToken.None));
 
         var winner = Assert.Single(Enumerable.Range(0, ParallelCallers), i => results[i]);
-        Assert.Equal(token with { ConsumedAt = Origin.AddSeconds(winner) }, await store.FindAsync(token.Digest));
+        Assert.Equal(token with { ConsumedAt = Origin.AddSeconds(winner) }, await store.FindAsync(token.Digest, CancellationToken.None));
     }
 
     /// <summary>Many callers consuming many tokens at once: each token is consumed by exactly one of the callers that race for it.</summary>
@@ -125,12 +125,12 @@ public abstract partial class TokenStoreSpecification
             tokens[i] = await AddTokenAsync(store, accountId, TokenPurpose.Session);
         }
 
-        var results = await RunConcurrentlyAsync(ParallelCallers, i => store.TryConsumeAsync(tokens[i % Tokens].Digest, Origin));
+        var results = await RunConcurrentlyAsync(ParallelCallers, i => store.TryConsumeAsync(tokens[i % Tokens].Digest, Origin, CancellationToken.None));
 
         for (var t = 0; t < Tokens; t++)
         {
             Assert.Equal(1, Enumerable.Range(0, ParallelCallers).Count(i => i % Tokens == t && results[i]));
-            Assert.Equal(Origin, (await store.FindAsync(tokens[t].Digest))?.ConsumedAt);
+            Assert.Equal(Origin, (await store.FindAsync(tokens[t].Digest, CancellationToken.None))?.ConsumedAt);
         }
     }
 }

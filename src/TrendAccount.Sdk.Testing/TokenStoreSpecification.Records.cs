@@ -14,8 +14,8 @@ public abstract partial class TokenStoreSpecification
         var reset = await AddTokenAsync(store);
         var session = await AddTokenAsync(store, reset.AccountId, TokenPurpose.Session);
 
-        Assert.Equal(reset, await store.FindAsync(reset.Digest));
-        Assert.Equal(session, await store.FindAsync(session.Digest));
+        Assert.Equal(reset, await store.FindAsync(reset.Digest, CancellationToken.None));
+        Assert.Equal(session, await store.FindAsync(session.Digest, CancellationToken.None));
     }
 
     /// <summary>A record added as already consumed keeps its consumption time.</summary>
@@ -26,10 +26,10 @@ public abstract partial class TokenStoreSpecification
         var store = await NewStoreAsync();
         var token = NewToken(Guid.NewGuid(), TokenPurpose.Session, ExpiresAt) with { ConsumedAt = Origin };
 
-        await store.AddAsync(token);
+        await store.AddAsync(token, CancellationToken.None);
 
-        Assert.Equal(token, await store.FindAsync(token.Digest));
-        Assert.False(await store.TryConsumeAsync(token.Digest, Origin.AddMinutes(1)));
+        Assert.Equal(token, await store.FindAsync(token.Digest, CancellationToken.None));
+        Assert.False(await store.TryConsumeAsync(token.Digest, Origin.AddMinutes(1), CancellationToken.None));
     }
 
     /// <summary>A digest no record has finds nothing.</summary>
@@ -40,7 +40,7 @@ public abstract partial class TokenStoreSpecification
         var store = await NewStoreAsync();
         await AddTokenAsync(store);
 
-        Assert.Null(await store.FindAsync(SecureTokens.Issue().Digest));
+        Assert.Null(await store.FindAsync(ConformanceData.NewDigest(), CancellationToken.None));
     }
 
     /// <summary>Adding a second record with a digest already stored fails, and the first record stays as it was.</summary>
@@ -52,9 +52,9 @@ public abstract partial class TokenStoreSpecification
         var first = await AddTokenAsync(store);
         var second = NewToken(Guid.NewGuid(), TokenPurpose.Session, ExpiresAt.AddDays(1)) with { Digest = first.Digest };
 
-        await Assert.ThrowsAnyAsync<Exception>(() => store.AddAsync(second));
+        await Assert.ThrowsAnyAsync<Exception>(() => store.AddAsync(second, CancellationToken.None));
 
-        Assert.Equal(first, await store.FindAsync(first.Digest));
+        Assert.Equal(first, await store.FindAsync(first.Digest, CancellationToken.None));
     }
 
     /// <summary>Changing a copy of a returned record does not change the stored record.</summary>
@@ -64,13 +64,13 @@ public abstract partial class TokenStoreSpecification
     {
         var store = await NewStoreAsync();
         var token = await AddTokenAsync(store);
-        var found = await store.FindAsync(token.Digest);
+        var found = await store.FindAsync(token.Digest, CancellationToken.None);
         Assert.NotNull(found);
 
         _ = found with { ConsumedAt = Origin, ExpiresAt = Origin, AccountId = Guid.NewGuid() };
 
-        Assert.Equal(token, await store.FindAsync(token.Digest));
-        Assert.True(await store.TryConsumeAsync(token.Digest, Origin));
+        Assert.Equal(token, await store.FindAsync(token.Digest, CancellationToken.None));
+        Assert.True(await store.TryConsumeAsync(token.Digest, Origin, CancellationToken.None));
     }
 
     /// <summary>
@@ -106,7 +106,7 @@ public abstract partial class TokenStoreSpecification
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(call);
 
-        Assert.Equal(token, await store.FindAsync(token.Digest));
-        Assert.Null(await store.FindAsync(newcomer.Digest));
+        Assert.Equal(token, await store.FindAsync(token.Digest, CancellationToken.None));
+        Assert.Null(await store.FindAsync(newcomer.Digest, CancellationToken.None));
     }
 }

@@ -18,12 +18,12 @@ public abstract partial class TokenStoreSpecification
         var otherAccount = await AddTokenAsync(store, Guid.NewGuid(), TokenPurpose.PasswordReset);
         var now = Origin.AddMinutes(5);
 
-        Assert.Equal(2, await store.RevokeAllAsync(accountId, TokenPurpose.PasswordReset, now));
+        Assert.Equal(2, await store.RevokeAllAsync(accountId, TokenPurpose.PasswordReset, now, CancellationToken.None));
 
-        Assert.Equal(reset1 with { ConsumedAt = now }, await store.FindAsync(reset1.Digest));
-        Assert.Equal(reset2 with { ConsumedAt = now }, await store.FindAsync(reset2.Digest));
-        Assert.Equal(session, await store.FindAsync(session.Digest));
-        Assert.Equal(otherAccount, await store.FindAsync(otherAccount.Digest));
+        Assert.Equal(reset1 with { ConsumedAt = now }, await store.FindAsync(reset1.Digest, CancellationToken.None));
+        Assert.Equal(reset2 with { ConsumedAt = now }, await store.FindAsync(reset2.Digest, CancellationToken.None));
+        Assert.Equal(session, await store.FindAsync(session.Digest, CancellationToken.None));
+        Assert.Equal(otherAccount, await store.FindAsync(otherAccount.Digest, CancellationToken.None));
     }
 
     /// <summary>Revoking every purpose (after a password change) consumes every active token of the account, and nothing of other accounts.</summary>
@@ -39,16 +39,16 @@ public abstract partial class TokenStoreSpecification
         var otherAccount = await AddTokenAsync(store, Guid.NewGuid(), TokenPurpose.Session);
         var now = Origin.AddMinutes(5);
 
-        Assert.Equal(3, await store.RevokeAllAsync(accountId, null, now));
+        Assert.Equal(3, await store.RevokeAllAsync(accountId, null, now, CancellationToken.None));
 
         foreach (var token in new[] { reset, session1, session2 })
         {
-            Assert.Equal(token with { ConsumedAt = now }, await store.FindAsync(token.Digest));
-            Assert.False(await store.TryConsumeAsync(token.Digest, now));
-            Assert.False(await store.TryExtendAsync(token.Digest, ExpiresAt.AddHours(1), now));
+            Assert.Equal(token with { ConsumedAt = now }, await store.FindAsync(token.Digest, CancellationToken.None));
+            Assert.False(await store.TryConsumeAsync(token.Digest, now, CancellationToken.None));
+            Assert.False(await store.TryExtendAsync(token.Digest, ExpiresAt.AddHours(1), now, CancellationToken.None));
         }
 
-        Assert.Equal(otherAccount, await store.FindAsync(otherAccount.Digest));
+        Assert.Equal(otherAccount, await store.FindAsync(otherAccount.Digest, CancellationToken.None));
     }
 
     /// <summary>A token consumed before is not revoked again: it is not counted and keeps its first consumption time.</summary>
@@ -59,13 +59,13 @@ public abstract partial class TokenStoreSpecification
         var store = await NewStoreAsync();
         var consumed = await AddTokenAsync(store, purpose: TokenPurpose.Session);
         var active = await AddTokenAsync(store, consumed.AccountId, TokenPurpose.Session);
-        Assert.True(await store.TryConsumeAsync(consumed.Digest, Origin.AddMinutes(1)));
+        Assert.True(await store.TryConsumeAsync(consumed.Digest, Origin.AddMinutes(1), CancellationToken.None));
         var now = Origin.AddMinutes(5);
 
-        Assert.Equal(1, await store.RevokeAllAsync(consumed.AccountId, null, now));
+        Assert.Equal(1, await store.RevokeAllAsync(consumed.AccountId, null, now, CancellationToken.None));
 
-        Assert.Equal(consumed with { ConsumedAt = Origin.AddMinutes(1) }, await store.FindAsync(consumed.Digest));
-        Assert.Equal(active with { ConsumedAt = now }, await store.FindAsync(active.Digest));
+        Assert.Equal(consumed with { ConsumedAt = Origin.AddMinutes(1) }, await store.FindAsync(consumed.Digest, CancellationToken.None));
+        Assert.Equal(active with { ConsumedAt = now }, await store.FindAsync(active.Digest, CancellationToken.None));
     }
 
     /// <summary>A token that expired is not active, so revoking does not count it.</summary>
@@ -76,14 +76,14 @@ public abstract partial class TokenStoreSpecification
         var store = await NewStoreAsync();
         var accountId = Guid.NewGuid();
         var expired = NewToken(accountId, TokenPurpose.Session, Origin.AddMinutes(1));
-        await store.AddAsync(expired);
+        await store.AddAsync(expired, CancellationToken.None);
         var active = await AddTokenAsync(store, accountId, TokenPurpose.Session);
         var now = Origin.AddMinutes(5);
 
-        Assert.Equal(1, await store.RevokeAllAsync(accountId, null, now));
+        Assert.Equal(1, await store.RevokeAllAsync(accountId, null, now, CancellationToken.None));
 
-        Assert.Equal(active with { ConsumedAt = now }, await store.FindAsync(active.Digest));
-        Assert.False((await store.FindAsync(expired.Digest))?.IsActiveAt(now));
+        Assert.Equal(active with { ConsumedAt = now }, await store.FindAsync(active.Digest, CancellationToken.None));
+        Assert.False((await store.FindAsync(expired.Digest, CancellationToken.None))?.IsActiveAt(now));
     }
 
     /// <summary>Revoking for an account with no tokens revokes nothing.</summary>
@@ -94,9 +94,9 @@ public abstract partial class TokenStoreSpecification
         var store = await NewStoreAsync();
         var other = await AddTokenAsync(store);
 
-        Assert.Equal(0, await store.RevokeAllAsync(Guid.NewGuid(), null, Origin));
-        Assert.Equal(0, await store.RevokeAllAsync(other.AccountId, TokenPurpose.Session, Origin));
-        Assert.Equal(other, await store.FindAsync(other.Digest));
+        Assert.Equal(0, await store.RevokeAllAsync(Guid.NewGuid(), null, Origin, CancellationToken.None));
+        Assert.Equal(0, await store.RevokeAllAsync(other.AccountId, TokenPurpose.Session, Origin, CancellationToken.None));
+        Assert.Equal(other, await store.FindAsync(other.Digest, CancellationToken.None));
     }
 
     /// <summary>
@@ -116,13 +116,13 @@ public abstract partial class TokenStoreSpecification
         }
 
         var results = await RunConcurrentlyAsync(ParallelCallers + 1, async i => i == ParallelCallers
-            ? await store.RevokeAllAsync(accountId, null, Origin)
-            : await store.TryConsumeAsync(tokens[i].Digest, Origin) ? 1 : 0);
+            ? await store.RevokeAllAsync(accountId, null, Origin, CancellationToken.None)
+            : await store.TryConsumeAsync(tokens[i].Digest, Origin, CancellationToken.None) ? 1 : 0);
 
         Assert.Equal(ParallelCallers, results.Sum());
         foreach (var token in tokens)
         {
-            Assert.Equal(Origin, (await store.FindAsync(token.Digest))?.ConsumedAt);
+            Assert.Equal(Origin, (await store.FindAsync(token.Digest, CancellationToken.None))?.ConsumedAt);
         }
     }
 }

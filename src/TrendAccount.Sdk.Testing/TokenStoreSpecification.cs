@@ -53,7 +53,7 @@ public abstract partial class TokenStoreSpecification
     private static async Task<TokenRecord> AddTokenAsync(ITokenStore store, Guid? accountId = null, TokenPurpose purpose = TokenPurpose.PasswordReset)
     {
         var token = NewToken(accountId ?? Guid.NewGuid(), purpose, ExpiresAt);
-        await store.AddAsync(token);
+        await store.AddAsync(token, CancellationToken.None);
         return token;
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.Captcha.Tests;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.PwnedPasswords.Tests;
 
@@ -29,7 +30,7 @@ public sealed class PwnedPasswordsFlowTests : IAsyncLifetime
     {
         if (_provider is not null)
         {
-            await _provider.GetRequiredService<AccountWorkQueue>().WhenIdleAsync();
+            await BackgroundWork.WhenIdleAsync(_provider);
             await _provider.DisposeAsync();
         }
 
@@ -40,24 +41,24 @@ public sealed class PwnedPasswordsFlowTests : IAsyncLifetime
     public async Task RegisterResetAndChange_PasswordInTheRangeCorpus_AreRefusedWithBreached()
     {
         var accounts = Create();
-        Assert.True((await accounts.ActivateProductAsync(new ProductActivation(Serial, "TIS-2017"))).Succeeded);
+        Assert.True((await accounts.ActivateProductAsync(new ProductActivationRequest(Serial, "TIS-2017"))).Succeeded);
 
-        var registration = await accounts.RegisterAsync(new Registration(Serial, Email, Leaked, Leaked));
+        var registration = await accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Leaked, Leaked));
         Assert.Equal([PasswordProblem.Breached], registration.PasswordProblems);
-        Assert.True((await accounts.RegisterAsync(new Registration(Serial, Email, Password, Password))).Succeeded);
+        Assert.True((await accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, Password))).Succeeded);
 
-        var session = (await accounts.SignInAsync(new SignInRequest(Email, Password, new ClientContext("192.0.2.1")))).SessionToken!;
+        var session = (await accounts.SignInAsync(new SignInRequest(Email, Password))).SessionToken!;
         var change = await accounts.ChangePasswordAsync(new ChangePasswordRequest(session, Password, Leaked, Leaked));
         Assert.Equal([PasswordProblem.Breached], change.PasswordProblems);
 
-        Assert.True((await accounts.RequestPasswordResetAsync(new PasswordResetRequest(Email, TestCaptchaVerifier.ValidResponse, new ClientContext("192.0.2.1")))).Succeeded);
-        await _provider!.GetRequiredService<AccountWorkQueue>().WhenIdleAsync();
+        Assert.True((await accounts.RequestPasswordResetAsync(new ForgotPasswordRequest(Email, TestCaptchaVerifier.ValidResponse, new ClientContext("192.0.2.1")))).Succeeded);
+        await BackgroundWork.WhenIdleAsync(_provider!);
         var link = _mailer.LastMessageTo(Email, AccountMessageKind.PasswordReset)!.Link!;
         var token = link.AbsoluteUri[(link.AbsoluteUri.IndexOf("token=", StringComparison.Ordinal) + "token=".Length)..];
-        var reset = await accounts.ResetPasswordAsync(new PasswordResetCompletion(token, Leaked, Leaked));
+        var reset = await accounts.ResetPasswordAsync(new ResetPasswordRequest(token, Leaked, Leaked, ClientContext.Unknown));
         Assert.Equal([PasswordProblem.Breached], reset.PasswordProblems);
         Assert.Equal(TrendAccountMessages.Default.BreachedPassword, reset.Message);
-        Assert.True((await accounts.ResetPasswordAsync(new PasswordResetCompletion(token, Fresh, Fresh))).Succeeded);
+        Assert.True((await accounts.ResetPasswordAsync(new ResetPasswordRequest(token, Fresh, Fresh, ClientContext.Unknown))).Succeeded);
 
         // Only prefixes went out.
         Assert.NotEmpty(_server.Received);
@@ -73,9 +74,9 @@ public sealed class PwnedPasswordsFlowTests : IAsyncLifetime
             options.FailureMode = PwnedPasswordsFailureMode.FailClosed;
             options.Timeout = TimeSpan.FromSeconds(2);
         });
-        Assert.True((await accounts.ActivateProductAsync(new ProductActivation(Serial, "TIS-2017"))).Succeeded);
+        Assert.True((await accounts.ActivateProductAsync(new ProductActivationRequest(Serial, "TIS-2017"))).Succeeded);
 
-        var pending = accounts.RegisterAsync(new Registration(Serial, Email, Fresh, Fresh));
+        var pending = accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Fresh, Fresh));
         await _server.HangStarted.WaitAsync(WaitLimit);
         _time.Advance(TimeSpan.FromSeconds(2));
         var result = await pending.WaitAsync(WaitLimit);
@@ -90,9 +91,9 @@ public sealed class PwnedPasswordsFlowTests : IAsyncLifetime
     {
         _server.Answer = RangeAnswer.ServerError;
         var accounts = Create(options => options.MaxRetries = 0);
-        Assert.True((await accounts.ActivateProductAsync(new ProductActivation(Serial, "TIS-2017"))).Succeeded);
+        Assert.True((await accounts.ActivateProductAsync(new ProductActivationRequest(Serial, "TIS-2017"))).Succeeded);
 
-        var result = await accounts.RegisterAsync(new Registration(Serial, Email, Leaked, Leaked));
+        var result = await accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Leaked, Leaked));
 
         Assert.True(result.Succeeded, result.Message);
     }

@@ -77,9 +77,9 @@ public class SampleSiteFixture : IAsyncLifetime
     /// <summary>Activates a serial and registers an account on it, through the SDK (set-up, not the journey).</summary>
     public async Task RegisterAsync(string serial, string email, string password)
     {
-        var activation = await Accounts.ActivateProductAsync(new ProductActivation(serial));
+        var activation = await Accounts.ActivateProductAsync(new ProductActivationRequest(serial));
         Assert.True(activation.Succeeded, activation.Message);
-        var registration = await Accounts.RegisterAsync(new Registration(serial, email, password, password));
+        var registration = await Accounts.RegisterAsync(new RegistrationRequest(serial, email, password, password));
         Assert.True(registration.Succeeded, registration.Message);
     }
 

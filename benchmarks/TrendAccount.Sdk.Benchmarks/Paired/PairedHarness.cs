@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 using BCryptNet = BCrypt.Net.BCrypt;
 
 namespace TrendAccount.Sdk.Benchmarks.Paired;
@@ -310,14 +311,14 @@ internal sealed class SignInHost : IDisposable
             {
                 o.Hashing.WorkFactor = cost;
                 o.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
-                o.Lockout.MaxFailedAttempts = 1000;
+                o.Lockout.MaximumFailedAttempts = 1000;
             })
             .UseInMemoryStores()
             .UseMailer(new RecordingAccountMailer())
             .UseCaptchaVerifier(new TestCaptchaVerifier());
         var host = new SignInHost(services.BuildServiceProvider());
-        host.Accounts.ActivateProductAsync(new ProductActivation(Serial)).GetAwaiter().GetResult();
-        var registration = host.Accounts.RegisterAsync(new Registration(Serial, Email, Password, Password)).GetAwaiter().GetResult();
+        host.Accounts.ActivateProductAsync(new ProductActivationRequest(Serial)).GetAwaiter().GetResult();
+        var registration = host.Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, Password)).GetAwaiter().GetResult();
         _ = registration.AccountId ?? throw new InvalidOperationException(registration.Message);
         return host;
     }

@@ -39,20 +39,21 @@ public sealed class ChangePasswordModel(IOptions<TrendAccountOptions> options) :
     public async Task<IActionResult> OnPostAsync()
     {
         KeepTokenFromLeaking();
-        var result = await Accounts.ResetPasswordAsync(new PasswordResetCompletion(Token, NewPassword, ConfirmPassword, Client), HttpContext.RequestAborted);
+        var result = await Accounts.ResetPasswordAsync(new ResetPasswordRequest(Token, NewPassword, ConfirmPassword, Client), HttpContext.RequestAborted);
         NewPassword = null;
         ConfirmPassword = null;
         switch (result.Status)
         {
-            case PasswordResetStatus.Succeeded:
+            case ResetPasswordStatus.Succeeded:
                 Changed = true;
                 Show(result.Message, "ok");
                 break;
-            case PasswordResetStatus.InvalidLink:
+            case ResetPasswordStatus.InvalidLink:
                 ShowLinkInvalid(result.Message);
                 break;
             default:
-                Show(result.Message, details: result.PasswordProblems.Select(p => Messages.DescribePasswordProblem(p, options.Value.Password)).Distinct());
+                // The message already describes each password problem: shown once.
+                Show(result.Message);
                 break;
         }
 

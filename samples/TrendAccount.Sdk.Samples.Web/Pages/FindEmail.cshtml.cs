@@ -19,7 +19,7 @@ public sealed class FindEmailModel : AccountPageModel
         var kind = result.Status switch
         {
             EmailRecoveryStatus.Succeeded => "ok",
-            EmailRecoveryStatus.ResellerSerial or EmailRecoveryStatus.NotActivated or EmailRecoveryStatus.NotRegistered => "info",
+            EmailRecoveryStatus.ResellerSerial or EmailRecoveryStatus.SerialNotActivated or EmailRecoveryStatus.SerialNotRegistered => "info",
             _ => "error",
         };
         Show(result.Message, kind, HintText(result.Hints));

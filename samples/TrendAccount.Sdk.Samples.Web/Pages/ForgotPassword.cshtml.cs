@@ -15,7 +15,7 @@ public sealed class ForgotPasswordModel : AccountPageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Accounts.RequestPasswordResetAsync(new PasswordResetRequest(Email, CaptchaResponse(), Client), HttpContext.RequestAborted);
+        var result = await Accounts.RequestPasswordResetAsync(new ForgotPasswordRequest(Email, CaptchaResponse(), Client), HttpContext.RequestAborted);
         Sent = result.Succeeded;
         Show(result.Message, Sent ? "ok" : "error", HintText(result.Hints));
         if (!Sent)

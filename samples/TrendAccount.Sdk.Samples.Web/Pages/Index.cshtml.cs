@@ -23,7 +23,7 @@ public sealed class IndexModel : AccountPageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Accounts.SignInAsync(new SignInRequest(Email, Password, Client), HttpContext.RequestAborted);
+        var result = await Accounts.SignInAsync(new SignInRequest(Email, Password), HttpContext.RequestAborted);
         Password = null;
         if (result.Succeeded)
         {

@@ -35,14 +35,12 @@ public sealed class RegisterModel(IOptions<TrendAccountOptions> options, SampleS
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Accounts.RegisterAsync(new Registration(Serial, Email, Password, ConfirmPassword, Client), HttpContext.RequestAborted);
+        var result = await Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, ConfirmPassword), HttpContext.RequestAborted);
         Password = null;
         ConfirmPassword = null;
         Registered = result.Succeeded;
-        var details = result.PasswordProblems.Select(p => Messages.DescribePasswordProblem(p, options.Value.Password))
-            .Concat(HintText(result.Hints))
-            .Distinct();
-        Show(result.Message, Registered ? "ok" : "error", details);
+        // The message already describes the password problems; the details add only what was noticed about the input.
+        Show(result.Message, Registered ? "ok" : "error", HintText(result.Hints));
         return Page();
     }
 
@@ -53,7 +51,7 @@ public sealed class RegisterModel(IOptions<TrendAccountOptions> options, SampleS
             return NotFound();
         }
 
-        var result = await Accounts.ActivateProductAsync(new ProductActivation(ActivateSerial), HttpContext.RequestAborted);
+        var result = await Accounts.ActivateProductAsync(new ProductActivationRequest(ActivateSerial), HttpContext.RequestAborted);
         Show(result.Message, result.Succeeded ? "ok" : "error", HintText(result.Hints));
         if (result.Succeeded && result.Channel != PurchaseChannel.Reseller)
         {

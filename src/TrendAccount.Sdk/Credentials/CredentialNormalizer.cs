@@ -30,22 +30,25 @@ namespace TrendAccount.Sdk;
 public sealed class CredentialNormalizer
 {
     /// <summary>The longest address accepted: 254 characters (RFC 5321 path limit less the angle brackets).</summary>
-    public const int MaxEmailLength = 254;
+    public const int MaximumEmailLength = 254;
 
     /// <summary>The longest local part (before the <c>@</c>) accepted: 64 characters.</summary>
-    public const int MaxLocalPartLength = 64;
+    public const int MaximumLocalPartLength = 64;
 
     /// <summary>
     /// Email input longer than this many UTF-16 code units (1024) is rejected with <see cref="EmailProblem.TooLong"/>
     /// and <see cref="InputHints.Oversized"/> before any other work.
     /// </summary>
-    public const int MaxEmailInputLength = 1024;
+    public const int MaximumEmailInputLength = 1024;
 
     /// <summary>
-    /// Password input longer than this many UTF-16 code units (16,384) is returned unchanged with
-    /// <see cref="InputHints.Oversized"/>, without normalization; no password policy accepts it (at most 1024 characters).
+    /// The one length cap on password input, in UTF-16 code units, applied before any normalization (1,024): longer
+    /// input is returned unchanged with <see cref="InputHints.Oversized"/>, is <see cref="PasswordProblem.TooLong"/>
+    /// for <see cref="PasswordPolicy"/>, fails sign-in without reaching the hasher, and is refused by
+    /// <see cref="BcryptPasswordHasher"/>. Far above any password the policy accepts (at most
+    /// <see cref="PasswordOptions.MaximumAllowedLength"/> characters), and low enough that hostile input costs little.
     /// </summary>
-    public const int MaxPasswordInputLength = 16 * 1024;
+    public const int MaximumPasswordInputLength = 1024;
 
     private const int MaxDomainLength = 253;
 
@@ -66,7 +69,7 @@ public sealed class CredentialNormalizer
             return EmptyEmail;
         }
 
-        if (input.Length > MaxEmailInputLength)
+        if (input.Length > MaximumEmailInputLength)
         {
             return OversizedEmail;
         }
@@ -84,7 +87,7 @@ public sealed class CredentialNormalizer
             return EmptyPassword;
         }
 
-        if (input.Length > MaxPasswordInputLength)
+        if (input.Length > MaximumPasswordInputLength)
         {
             return new PasswordInput(input, InputHints.Oversized);
         }
@@ -155,13 +158,13 @@ public sealed class CredentialNormalizer
     /// </summary>
     internal static EmailNormalization? TryNormalizeCanonicalAscii(string input)
     {
-        if (input.Length > MaxEmailLength)
+        if (input.Length > MaximumEmailLength)
         {
             return null;
         }
 
         var at = input.IndexOf('@', StringComparison.Ordinal);
-        if (at < 1 || at > MaxLocalPartLength)
+        if (at < 1 || at > MaximumLocalPartLength)
         {
             return null;
         }
@@ -211,7 +214,7 @@ public sealed class CredentialNormalizer
         var hints = InputHints.None;
 
         // Pass 1: remove invisible characters and screen out what string.Normalize refuses.
-        Span<char> buffer = stackalloc char[MaxEmailInputLength];
+        Span<char> buffer = stackalloc char[MaximumEmailInputLength];
         var length = 0;
         var invalid = false;
         for (var i = 0; i < input.Length; i++)
@@ -382,7 +385,7 @@ public sealed class CredentialNormalizer
             }
         }
 
-        if (local.Length > MaxLocalPartLength || domain.Length > MaxDomainLength)
+        if (local.Length > MaximumLocalPartLength || domain.Length > MaxDomainLength)
         {
             return EmailNormalization.Invalid(EmailProblem.TooLong, hints);
         }
@@ -393,7 +396,7 @@ public sealed class CredentialNormalizer
             return EmailNormalization.Invalid(EmailProblem.Malformed, hints);
         }
 
-        if (local.Length + 1 + asciiDomain.Length > MaxEmailLength)
+        if (local.Length + 1 + asciiDomain.Length > MaximumEmailLength)
         {
             return EmailNormalization.Invalid(EmailProblem.TooLong, hints);
         }

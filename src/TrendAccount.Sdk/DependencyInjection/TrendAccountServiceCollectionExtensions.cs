@@ -60,9 +60,12 @@ public static class TrendAccountServiceCollectionExtensions
     private static TrendAccountBuilder AddCore(IServiceCollection services, OptionsBuilder<TrendAccountOptions> options)
     {
         options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrendAccountOptions>, TrendAccountOptionsValidator>(
-            sp => new TrendAccountOptionsValidator(sp.GetService<IServiceProviderIsService>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrendAccountOptions>, TrendAccountOptionsValidator>());
+        services.AddOptions<FlowRequirements>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlowRequirements>, FlowRequirementsValidator>(
+            sp => new FlowRequirementsValidator(sp.GetRequiredService<IOptions<TrendAccountOptions>>(), sp.GetService<IServiceProviderIsService>())));
 
+        // The pure building blocks: they need options only, never a store, mailer or captcha.
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher>(sp => new BcryptPasswordHasher(sp.GetRequiredService<IOptions<TrendAccountOptions>>()));
         services.TryAddSingleton(sp => new PasswordPolicy(sp.GetRequiredService<IOptions<TrendAccountOptions>>(), sp.GetService<IPasswordBlocklist>()));
@@ -70,8 +73,43 @@ public static class TrendAccountServiceCollectionExtensions
         services.TryAddSingleton(sp => new SerialClassifier(sp.GetRequiredService<IOptions<TrendAccountOptions>>()));
         services.TryAddSingleton(CredentialNormalizer.Default);
         services.TryAddSingleton(TrendAccountMessages.Default);
+
+        // The flows and their shared internal services.
         services.TryAddSingleton(sp => new TrendAccountMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(sp => new AccountWorkQueue(LoggerFor<AccountWorkQueue>(sp)));
+        services.TryAddSingleton(sp => new FlowContext(
+            sp.GetRequiredService<IOptions<TrendAccountOptions>>(),
+            sp.GetRequiredService<TrendAccountMessages>(),
+            sp.GetRequiredService<TrendAccountMetrics>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new RecoveryLimits(sp.GetRequiredService<FlowContext>()));
+        services.TryAddSingleton(sp => new MailComposer(
+            sp.GetRequiredService<FlowContext>(), Require<IAccountMailer>(sp), sp.GetRequiredService<AccountWorkQueue>(), LoggerFor<MailComposer>(sp)));
+        services.TryAddSingleton(sp => new TokenService(sp.GetRequiredService<FlowContext>(), Require<ITokenStore>(sp), Require<IAccountStore>(sp)));
+        services.TryAddSingleton(sp => new CredentialVerifier(
+            sp.GetRequiredService<FlowContext>(),
+            Require<IAccountStore>(sp),
+            sp.GetRequiredService<IPasswordHasher>(),
+            sp.GetRequiredService<MailComposer>(),
+            LoggerFor<CredentialVerifier>(sp)));
+        services.TryAddSingleton(sp => new NewPasswordService(
+            sp.GetRequiredService<FlowContext>(),
+            Require<IAccountStore>(sp),
+            sp.GetRequiredService<IPasswordHasher>(),
+            sp.GetRequiredService<PasswordPolicy>(),
+            new NewPasswordBreachCheck(
+                sp.GetService<IBreachedPasswordScreen>() ?? NoBreachedPasswordScreen.Instance,
+                LoggerFor<NewPasswordBreachCheck>(sp)),
+            sp.GetRequiredService<TokenService>(),
+            sp.GetRequiredService<MailComposer>(),
+            LoggerFor<NewPasswordService>(sp)));
+        services.TryAddSingleton(sp => new ResetLinkIssuer(
+            sp.GetRequiredService<FlowContext>(),
+            Require<IAccountStore>(sp),
+            sp.GetRequiredService<TokenService>(),
+            sp.GetRequiredService<MailComposer>(),
+            sp.GetRequiredService<AccountWorkQueue>(),
+            LoggerFor<ResetLinkIssuer>(sp)));
         services.TryAddSingleton<IAccountService>(CreateAccountService);
         services.TryAddSingleton(sp => new SignInTroubleshooter(
             Require<IAccountStore>(sp),
@@ -85,33 +123,32 @@ public static class TrendAccountServiceCollectionExtensions
 
     private static AccountService CreateAccountService(IServiceProvider services)
     {
-        // Reading the value runs the validators, so a plain ServiceProvider (no host, no ValidateOnStart) gets
+        // Reading the values runs the validators, so a plain ServiceProvider (no host, no ValidateOnStart) gets
         // the same start-up error, naming what to call, instead of a null reference at the first reset.
-        var options = services.GetRequiredService<IOptions<TrendAccountOptions>>();
-        _ = options.Value;
+        _ = services.GetRequiredService<IOptions<TrendAccountOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<FlowRequirements>>().Value;
+        var context = services.GetRequiredService<FlowContext>();
+        var normalizer = services.GetRequiredService<CredentialNormalizer>();
+        var serials = services.GetRequiredService<SerialClassifier>();
+        var accounts = Require<IAccountStore>(services);
+        var captcha = Require<ICaptchaVerifier>(services);
+        var tokens = services.GetRequiredService<TokenService>();
+        var verifier = services.GetRequiredService<CredentialVerifier>();
+        var newPasswords = services.GetRequiredService<NewPasswordService>();
+        var limits = services.GetRequiredService<RecoveryLimits>();
         return new AccountService(
-            options,
-            Require<IAccountStore>(services),
-            Require<ITokenStore>(services),
-            services.GetRequiredService<IPasswordHasher>(),
-            services.GetRequiredService<PasswordPolicy>(),
-            new NewPasswordBreachCheck(
-                services.GetService<IBreachedPasswordScreen>() ?? NoBreachedPasswordScreen.Instance,
-                LoggerFor<NewPasswordBreachCheck>(services)),
-            services.GetRequiredService<CredentialNormalizer>(),
-            services.GetRequiredService<SerialClassifier>(),
-            Require<ICaptchaVerifier>(services),
-            Require<IAccountMailer>(services),
-            services.GetRequiredService<TrendAccountMessages>(),
-            services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<AccountWorkQueue>(),
-            services.GetRequiredService<TrendAccountMetrics>(),
-            LoggerFor<AccountService>(services));
+            new SignInHandler(context, normalizer, accounts, verifier, tokens, LoggerFor<SignInHandler>(services)),
+            new RegistrationHandler(context, serials, normalizer, accounts, verifier, newPasswords, LoggerFor<RegistrationHandler>(services)),
+            new EmailRecoveryHandler(context, serials, accounts, captcha, limits, services.GetRequiredService<MailComposer>(), LoggerFor<EmailRecoveryHandler>(services)),
+            new ForgotPasswordHandler(context, normalizer, captcha, limits, services.GetRequiredService<ResetLinkIssuer>(), LoggerFor<ForgotPasswordHandler>(services)),
+            new ResetPasswordHandler(context, normalizer, tokens, newPasswords, limits, LoggerFor<ResetPasswordHandler>(services)),
+            new ChangePasswordHandler(context, normalizer, accounts, tokens, verifier, newPasswords, LoggerFor<ChangePasswordHandler>(services)),
+            new SessionHandler(context, tokens, LoggerFor<SessionHandler>(services)));
     }
 
     private static T Require<T>(IServiceProvider services)
         where T : class =>
-        services.GetService<T>() ?? throw new InvalidOperationException(TrendAccountOptionsValidator.Missing(typeof(T)));
+        services.GetService<T>() ?? throw new InvalidOperationException(FlowRequirementsValidator.Missing(typeof(T)));
 
     private static ILogger<T> LoggerFor<T>(IServiceProvider services) =>
         services.GetService<ILogger<T>>() ?? NullLogger<T>.Instance;

@@ -37,9 +37,6 @@ namespace TrendAccount.Sdk;
 /// </remarks>
 public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifier
 {
-    /// <summary>The longest password, in UTF-16 code units, that is hashed or verified (the policy allows far fewer).</summary>
-    public const int MaximumPasswordLength = 4096;
-
     // Stored format, version 1 (scheme "tabc": TrendAccount bcrypt):
     //
     //   $tabc1$<pepper id>$2b$<cost>$<22 salt characters><31 hash characters>
@@ -135,14 +132,14 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
     /// <exception cref="ArgumentNullException"><paramref name="password"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="password"/> is not well-formed UTF-16 (it holds a lone surrogate) or is longer than
-    /// <see cref="MaximumPasswordLength"/>. <see cref="PasswordPolicy"/> refuses such passwords, so reaching here is misuse.
+    /// <see cref="CredentialNormalizer.MaximumPasswordInputLength"/>. <see cref="PasswordPolicy"/> refuses such passwords, so reaching here is misuse.
     /// </exception>
     public string HashPassword(string password)
     {
         ArgumentNullException.ThrowIfNull(password);
-        if (password.Length > MaximumPasswordLength)
+        if (password.Length > CredentialNormalizer.MaximumPasswordInputLength)
         {
-            throw new ArgumentException($"The password is longer than {MaximumPasswordLength} characters; validate it with PasswordPolicy before hashing.", nameof(password));
+            throw new ArgumentException($"The password is longer than {CredentialNormalizer.MaximumPasswordInputLength} characters; validate it with PasswordPolicy before hashing.", nameof(password));
         }
 
         if (!PasswordPreHash.TryNormalize(password, out var normalized))
@@ -163,7 +160,7 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
     public PasswordVerificationResult VerifyHashedPassword(string hashedPassword, string providedPassword)
     {
         if (hashedPassword is null || providedPassword is null
-            || hashedPassword.Length > MaximumHashLength || providedPassword.Length > MaximumPasswordLength
+            || hashedPassword.Length > MaximumHashLength || providedPassword.Length > CredentialNormalizer.MaximumPasswordInputLength
             || !PasswordPreHash.TryNormalize(providedPassword, out var normalized))
         {
             return PasswordVerificationResult.Failed;

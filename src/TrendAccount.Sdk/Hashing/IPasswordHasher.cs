@@ -13,7 +13,7 @@ public interface IPasswordHasher
     /// <exception cref="ArgumentNullException"><paramref name="password"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="password"/> cannot be hashed: <see cref="BcryptPasswordHasher"/> refuses a string that is not
-    /// well-formed UTF-16 (a lone surrogate) or is longer than <see cref="BcryptPasswordHasher.MaximumPasswordLength"/>.
+    /// well-formed UTF-16 (a lone surrogate) or is longer than <see cref="CredentialNormalizer.MaximumPasswordInputLength"/>.
     /// The policy refuses both first, so this signals a caller that skipped it.
     /// </exception>
     string HashPassword(string password);

@@ -40,7 +40,7 @@ public sealed class InMemoryAccountStore : IAccountStore
     }
 
     /// <inheritdoc />
-    public Task<AccountRecord?> FindByIdAsync(Guid accountId, CancellationToken cancellationToken = default)
+    public Task<AccountRecord?> FindByIdAsync(Guid accountId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
@@ -50,7 +50,7 @@ public sealed class InMemoryAccountStore : IAccountStore
     }
 
     /// <inheritdoc />
-    public Task<AccountRecord?> FindByLookupKeyAsync(string lookupKey, CancellationToken cancellationToken = default)
+    public Task<AccountRecord?> FindByLookupKeyAsync(string lookupKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lookupKey);
         cancellationToken.ThrowIfCancellationRequested();
@@ -61,7 +61,7 @@ public sealed class InMemoryAccountStore : IAccountStore
     }
 
     /// <inheritdoc />
-    public Task<StoreWriteStatus> CreateWithSerialAsync(AccountRecord account, string serial, DateTimeOffset linkedAt, CancellationToken cancellationToken = default)
+    public Task<StoreWriteStatus> CreateWithSerialAsync(AccountRecord account, string serial, DateTimeOffset linkedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(serial);
@@ -87,7 +87,7 @@ public sealed class InMemoryAccountStore : IAccountStore
     }
 
     /// <inheritdoc />
-    public Task<StoreWriteStatus> ChangePasswordAsync(Guid accountId, string expectedSecurityStamp, string newPasswordHash, string newSecurityStamp, CancellationToken cancellationToken = default)
+    public Task<StoreWriteStatus> ChangePasswordAsync(Guid accountId, string expectedSecurityStamp, string newPasswordHash, string newSecurityStamp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expectedSecurityStamp);
         ArgumentNullException.ThrowIfNull(newPasswordHash);
@@ -117,7 +117,7 @@ public sealed class InMemoryAccountStore : IAccountStore
     }
 
     /// <inheritdoc />
-    public Task<StoreWriteStatus> UpgradePasswordHashAsync(Guid accountId, string expectedPasswordHash, string newPasswordHash, CancellationToken cancellationToken = default)
+    public Task<StoreWriteStatus> UpgradePasswordHashAsync(Guid accountId, string expectedPasswordHash, string newPasswordHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expectedPasswordHash);
         ArgumentNullException.ThrowIfNull(newPasswordHash);
@@ -140,9 +140,9 @@ public sealed class InMemoryAccountStore : IAccountStore
     }
 
     /// <inheritdoc />
-    public Task<FailedSignInOutcome> RecordFailedSignInAsync(Guid accountId, int maxFailedAttempts, DateTimeOffset lockoutEnd, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<FailedSignInOutcome> RecordFailedSignInAsync(Guid accountId, int maximumFailedAttempts, DateTimeOffset lockoutEnd, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxFailedAttempts, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maximumFailedAttempts, 1);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
@@ -157,7 +157,7 @@ public sealed class InMemoryAccountStore : IAccountStore
             }
 
             var count = account.FailedSignInCount + 1;
-            if (count >= maxFailedAttempts)
+            if (count >= maximumFailedAttempts)
             {
                 _accounts[accountId] = account with { FailedSignInCount = 0, LockoutEnd = lockoutEnd };
                 return Task.FromResult(new FailedSignInOutcome(FailedSignInStatus.LockedOut, 0, lockoutEnd));
@@ -169,7 +169,7 @@ public sealed class InMemoryAccountStore : IAccountStore
     }
 
     /// <inheritdoc />
-    public Task ResetFailedSignInsAsync(Guid accountId, CancellationToken cancellationToken = default)
+    public Task ResetFailedSignInsAsync(Guid accountId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
@@ -184,7 +184,7 @@ public sealed class InMemoryAccountStore : IAccountStore
     }
 
     /// <inheritdoc />
-    public Task<SerialRecord?> FindSerialAsync(string serial, CancellationToken cancellationToken = default)
+    public Task<SerialRecord?> FindSerialAsync(string serial, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(serial);
         cancellationToken.ThrowIfCancellationRequested();
@@ -195,7 +195,7 @@ public sealed class InMemoryAccountStore : IAccountStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<SerialRecord>> FindSerialsByAccountAsync(Guid accountId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SerialRecord>> FindSerialsByAccountAsync(Guid accountId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
@@ -209,7 +209,7 @@ public sealed class InMemoryAccountStore : IAccountStore
     }
 
     /// <inheritdoc />
-    public Task<SerialRecord> RecordActivationAsync(string serial, PurchaseChannel channel, string? productCode, DateTimeOffset activatedAt, CancellationToken cancellationToken = default)
+    public Task<SerialRecord> RecordActivationAsync(string serial, PurchaseChannel channel, string? productCode, DateTimeOffset activatedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(serial);
         cancellationToken.ThrowIfCancellationRequested();
@@ -224,7 +224,7 @@ public sealed class InMemoryAccountStore : IAccountStore
     }
 
     /// <inheritdoc />
-    public Task<StoreWriteStatus> LinkSerialAsync(string serial, Guid accountId, DateTimeOffset linkedAt, CancellationToken cancellationToken = default)
+    public Task<StoreWriteStatus> LinkSerialAsync(string serial, Guid accountId, DateTimeOffset linkedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(serial);
         cancellationToken.ThrowIfCancellationRequested();

@@ -23,7 +23,7 @@ public sealed class InMemoryTokenStore : ITokenStore
     }
 
     /// <inheritdoc />
-    public Task AddAsync(TokenRecord token, CancellationToken cancellationToken = default)
+    public Task AddAsync(TokenRecord token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
         cancellationToken.ThrowIfCancellationRequested();
@@ -39,7 +39,7 @@ public sealed class InMemoryTokenStore : ITokenStore
     }
 
     /// <inheritdoc />
-    public Task<TokenRecord?> FindAsync(string digest, CancellationToken cancellationToken = default)
+    public Task<TokenRecord?> FindAsync(string digest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);
         cancellationToken.ThrowIfCancellationRequested();
@@ -50,7 +50,7 @@ public sealed class InMemoryTokenStore : ITokenStore
     }
 
     /// <inheritdoc />
-    public Task<bool> TryConsumeAsync(string digest, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<bool> TryConsumeAsync(string digest, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);
         cancellationToken.ThrowIfCancellationRequested();
@@ -67,7 +67,7 @@ public sealed class InMemoryTokenStore : ITokenStore
     }
 
     /// <inheritdoc />
-    public Task<bool> TryExtendAsync(string digest, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<bool> TryExtendAsync(string digest, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);
         cancellationToken.ThrowIfCancellationRequested();
@@ -84,7 +84,7 @@ public sealed class InMemoryTokenStore : ITokenStore
     }
 
     /// <inheritdoc />
-    public Task<int> RevokeAllAsync(Guid accountId, TokenPurpose? purpose, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<int> RevokeAllAsync(Guid accountId, TokenPurpose? purpose, DateTimeOffset now, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)

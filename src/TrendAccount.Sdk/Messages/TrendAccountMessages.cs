@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 
 namespace TrendAccount.Sdk;
 
@@ -116,7 +115,7 @@ public class TrendAccountMessages
 
     /// <summary>Gets the text for a serial already registered to an account.</summary>
     public virtual string SerialAlreadyRegistered =>
-        "This serial number is already registered to a Trend Micro Account. If you forgot which address you used, click Forgot which address you used before?.";
+        "This serial number is already registered to a Trend Micro Account. If you forgot which address you used, click the Forgot which address you used before? link.";
 
     /// <summary>
     /// Gets the generic registration refusal. It must not say whether the address has an account: an existing
@@ -124,7 +123,7 @@ public class TrendAccountMessages
     /// </summary>
     public virtual string RegistrationFailed =>
         "We could not register your program with this email address and password. " +
-        "If you already have a Trend Micro Account, type the password of that account, or click Forgot your password?.";
+        "If you already have a Trend Micro Account, type the password of that account, or click the Forgot your password? link.";
 
     /// <summary>Gets the text for a captcha that was not solved.</summary>
     public virtual string CaptchaFailed => "Type the characters shown, then try again.";
@@ -193,91 +192,60 @@ public class TrendAccountMessages
         return string.Join(" ", parts);
     }
 
-    /// <summary>Gets the subject of the "change your password now" email.</summary>
-    public virtual string PasswordResetSubject => "Reset your Trend Micro Account password";
-
-    /// <summary>Gets the plain-text body of the "change your password now" email.</summary>
+    /// <summary>Gets the "change your password now" email, written once for its text and HTML bodies.</summary>
     /// <param name="link">The reset link.</param>
     /// <param name="lifetime">How long the link works.</param>
-    /// <returns>The text.</returns>
-    public virtual string PasswordResetTextBody(Uri link, TimeSpan lifetime)
+    /// <returns>The mail.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="link"/> is <see langword="null"/>.</exception>
+    public virtual MailTemplate PasswordResetMail(Uri link, TimeSpan lifetime)
     {
         ArgumentNullException.ThrowIfNull(link);
-        return "We received a request to reset the password of your Trend Micro Account.\n\n" +
-            $"To change your password now, open this link:\n{link.AbsoluteUri}\n\n" +
-            $"The link works once, for {DescribeDuration(lifetime)}. A new window will open asking for your new password.\n" +
-            "If you did not ask to reset your password, ignore this email: your password stays the same.\n";
+        return new MailTemplate(
+            "Reset your Trend Micro Account password",
+            [
+                "We received a request to reset the password of your Trend Micro Account.",
+                $"The link works once, for {DescribeDuration(lifetime)}. A new window will open asking for your new password.",
+                "If you did not ask to reset your password, ignore this email: your password stays the same.",
+            ],
+            link,
+            "Change your password now");
     }
 
-    /// <summary>Gets the HTML body of the "change your password now" email; interpolated values are HTML-encoded.</summary>
-    /// <param name="link">The reset link.</param>
-    /// <param name="lifetime">How long the link works.</param>
-    /// <returns>The HTML.</returns>
-    public virtual string PasswordResetHtmlBody(Uri link, TimeSpan lifetime)
-    {
-        ArgumentNullException.ThrowIfNull(link);
-        var href = WebUtility.HtmlEncode(link.AbsoluteUri);
-        return "<p>We received a request to reset the password of your Trend Micro Account.</p>" +
-            $"<p><a href=\"{href}\">Change your password now</a></p>" +
-            $"<p>The link works once, for {WebUtility.HtmlEncode(DescribeDuration(lifetime))}. A new window will open asking for your new password.</p>" +
-            "<p>If you did not ask to reset your password, ignore this email: your password stays the same.</p>";
-    }
-
-    /// <summary>Gets the subject of the email-address reminder.</summary>
-    public virtual string EmailReminderSubject => "Your Trend Micro Account email address";
-
-    /// <summary>Gets the plain-text body of the email-address reminder.</summary>
+    /// <summary>Gets the email-address reminder, written once for its text and HTML bodies.</summary>
     /// <param name="email">The registered address (the recipient).</param>
     /// <param name="maskedSerial">The serial, masked (<c>PQRS-****-****-****-3456</c>).</param>
-    /// <returns>The text.</returns>
-    public virtual string EmailReminderTextBody(string email, string maskedSerial) =>
-        $"Someone asked which email address is registered with the Trend Micro serial number {maskedSerial}.\n\n" +
-        $"It is this address: {email}\n\nUse it to sign in to your Trend Micro Account. If you forgot your password, click Forgot your password?.\n";
+    /// <returns>The mail.</returns>
+    public virtual MailTemplate EmailReminderMail(string email, string maskedSerial) =>
+        new(
+            "Your Trend Micro Account email address",
+            [
+                $"Someone asked which email address is registered with the Trend Micro serial number {maskedSerial}.",
+                $"It is this address: {email}",
+                "Use it to sign in to your Trend Micro Account. If you forgot your password, click the Forgot your password? link.",
+            ]);
 
-    /// <summary>Gets the HTML body of the email-address reminder; interpolated values are HTML-encoded.</summary>
-    /// <param name="email">The registered address (the recipient).</param>
-    /// <param name="maskedSerial">The serial, masked.</param>
-    /// <returns>The HTML.</returns>
-    public virtual string EmailReminderHtmlBody(string email, string maskedSerial) =>
-        $"<p>Someone asked which email address is registered with the Trend Micro serial number {WebUtility.HtmlEncode(maskedSerial)}.</p>" +
-        $"<p>It is this address: <strong>{WebUtility.HtmlEncode(email)}</strong></p>" +
-        "<p>Use it to sign in to your Trend Micro Account. If you forgot your password, click Forgot your password?.</p>";
-
-    /// <summary>Gets the subject of the "password changed" notice.</summary>
-    public virtual string PasswordChangedSubject => "Your Trend Micro Account password was changed";
-
-    /// <summary>Gets the plain-text body of the "password changed" notice.</summary>
+    /// <summary>Gets the "password changed" notice, written once for its text and HTML bodies.</summary>
     /// <param name="changedAt">When the password was changed.</param>
-    /// <returns>The text.</returns>
-    public virtual string PasswordChangedTextBody(DateTimeOffset changedAt) =>
-        $"The password of your Trend Micro Account was changed on {FormatInstant(changedAt)}. Every other session was signed out.\n\n" +
-        "If you did not change it, click Forgot your password? now, or contact our Technical Support for assistance.\n";
+    /// <returns>The mail.</returns>
+    public virtual MailTemplate PasswordChangedMail(DateTimeOffset changedAt) =>
+        new(
+            "Your Trend Micro Account password was changed",
+            [
+                $"The password of your Trend Micro Account was changed on {FormatInstant(changedAt)}. Every other session was signed out.",
+                "If you did not change it, click the Forgot your password? link now, or contact our Technical Support for assistance.",
+            ]);
 
-    /// <summary>Gets the HTML body of the "password changed" notice.</summary>
-    /// <param name="changedAt">When the password was changed.</param>
-    /// <returns>The HTML.</returns>
-    public virtual string PasswordChangedHtmlBody(DateTimeOffset changedAt) =>
-        $"<p>The password of your Trend Micro Account was changed on {WebUtility.HtmlEncode(FormatInstant(changedAt))}. Every other session was signed out.</p>" +
-        "<p>If you did not change it, click Forgot your password? now, or contact our Technical Support for assistance.</p>";
-
-    /// <summary>Gets the subject of the lockout notice.</summary>
-    public virtual string LockoutNoticeSubject => "Your Trend Micro Account is temporarily locked";
-
-    /// <summary>Gets the plain-text body of the lockout notice.</summary>
+    /// <summary>Gets the lockout notice, written once for its text and HTML bodies.</summary>
     /// <param name="failedAttempts">How many failed sign-ins locked the account.</param>
     /// <param name="lockoutEnd">When the lockout ends.</param>
-    /// <returns>The text.</returns>
-    public virtual string LockoutNoticeTextBody(int failedAttempts, DateTimeOffset lockoutEnd) =>
-        $"After {failedAttempts} sign-in attempts with a wrong password, your Trend Micro Account is locked until {FormatInstant(lockoutEnd)}.\n\n" +
-        "If it was you, wait and sign in again, or click Forgot your password? to change it now. If it was not you, change your password.\n";
-
-    /// <summary>Gets the HTML body of the lockout notice.</summary>
-    /// <param name="failedAttempts">How many failed sign-ins locked the account.</param>
-    /// <param name="lockoutEnd">When the lockout ends.</param>
-    /// <returns>The HTML.</returns>
-    public virtual string LockoutNoticeHtmlBody(int failedAttempts, DateTimeOffset lockoutEnd) =>
-        $"<p>After {failedAttempts} sign-in attempts with a wrong password, your Trend Micro Account is locked until {WebUtility.HtmlEncode(FormatInstant(lockoutEnd))}.</p>" +
-        "<p>If it was you, wait and sign in again, or click Forgot your password? to change it now. If it was not you, change your password.</p>";
+    /// <returns>The mail.</returns>
+    public virtual MailTemplate LockoutNoticeMail(int failedAttempts, DateTimeOffset lockoutEnd) =>
+        new(
+            "Your Trend Micro Account is temporarily locked",
+            [
+                $"After {failedAttempts} sign-in attempts with a wrong password, your Trend Micro Account is locked until {FormatInstant(lockoutEnd)}.",
+                "If it was you, wait and sign in again, or click the Forgot your password? link to change it now. If it was not you, change your password.",
+            ]);
 
     /// <summary>Gets the title of a troubleshooting step.</summary>
     /// <param name="code">The step.</param>
@@ -292,7 +260,7 @@ public class TrendAccountMessages
         TroubleshootingStepCode.ContactTechnicalSupport => "Contact Technical Support",
         TroubleshootingStepCode.RetypeSerial => "Check your serial number",
         TroubleshootingStepCode.CreateAccount => "Create your Trend Micro Account",
-        _ => code.ToString(),
+        _ => "Contact Technical Support",
     };
 
     /// <summary>Gets the instructions of a troubleshooting step, in the support article's words.</summary>
@@ -316,9 +284,7 @@ public class TrendAccountMessages
                 "Open the email from Trend Micro and click change your password now. Type your new password in the New password field " +
                 $"and again in the Confirm new password field. {PasswordLength(password.MinimumLength, password.MaximumLength)} " +
                 "Make sure to remember your password. Click Update Password, then click Sign In.",
-            TroubleshootingStepCode.ContactReseller =>
-                $"Your serial number starts with \"{SerialOptions.DefaultResellerPrefix}\": contact {resellerContact ?? SerialOptions.DefaultResellerContact}. " +
-                "A Trend Micro Account is only available for customers who purchased directly from our online store and other retail stores.",
+            TroubleshootingStepCode.ContactReseller => ResellerSerial(resellerContact ?? SerialOptions.DefaultResellerContact),
             TroubleshootingStepCode.InstallAndActivate => NotActivated,
             TroubleshootingStepCode.ContactTechnicalSupport =>
                 "If you cannot remember your password and you have already changed your email address, or you forgot your password and " +
@@ -339,6 +305,24 @@ public class TrendAccountMessages
             : changedEmailAddress
                 ? "The customer cannot remember the password and has already changed the email address."
                 : "The customer tried every self-service step without success.";
+
+    /// <summary>
+    /// Gets the one-paragraph support-case summary a host can paste into a case: the reason, the serial, the masked
+    /// address and what was tried, each step named by its <see cref="TroubleshootingStepTitle"/>.
+    /// </summary>
+    /// <param name="reason">Why only Technical Support can help (<see cref="SupportCaseReason"/>).</param>
+    /// <param name="serial">The canonical serial, or <see langword="null"/> when none was given.</param>
+    /// <param name="maskedEmail">The masked address, or <see langword="null"/> when none was given.</param>
+    /// <param name="tried">What the customer tried or cannot do.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reason"/> or <paramref name="tried"/> is <see langword="null"/>.</exception>
+    public virtual string SupportCaseText(string reason, string? serial, string? maskedEmail, IReadOnlyList<TroubleshootingStepCode> tried)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        ArgumentNullException.ThrowIfNull(tried);
+        var steps = tried.Count == 0 ? "nothing yet" : string.Join("; ", tried.Select(TroubleshootingStepTitle));
+        return $"{reason} Serial number: {serial ?? "not given"}. Email address: {maskedEmail ?? "not given"}. Tried or not possible: {steps}.";
+    }
 
     /// <summary>Formats an instant for a customer: UTC, <c>yyyy-MM-dd HH:mm UTC</c>.</summary>
     /// <param name="instant">The instant.</param>

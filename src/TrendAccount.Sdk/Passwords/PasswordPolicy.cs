@@ -31,7 +31,6 @@ public sealed class PasswordPolicy
 
     private readonly int _minimumLength;
     private readonly int _maximumLength;
-    private readonly int _maximumCodeUnits;
     private readonly IPasswordBlocklist? _blocklist;
 
     /// <summary>Initializes a new instance of the <see cref="PasswordPolicy"/> class with the default options and the built-in blocklist.</summary>
@@ -51,7 +50,7 @@ public sealed class PasswordPolicy
     /// <param name="options">The SDK options.</param>
     /// <param name="blocklist">The blocklist; the built-in one when <see langword="null"/>.</param>
     public PasswordPolicy(IOptions<TrendAccountOptions> options, IPasswordBlocklist? blocklist)
-        : this((options ?? throw new ArgumentNullException(nameof(options))).Value.Password, blocklist)
+        : this(OptionsValue(options).Password, blocklist)
     {
     }
 
@@ -61,7 +60,8 @@ public sealed class PasswordPolicy
     /// The blocklist; <see cref="CommonPasswordBlocklist.Default"/> when <see langword="null"/>. Not used when
     /// <see cref="PasswordOptions.UseBlocklist"/> is <see langword="false"/>.
     /// </param>
-    /// <exception cref="ArgumentException">The length limits break 1 ≤ minimum ≤ maximum ≤ 1024.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OptionsValidationException">The length limits break 1 ≤ minimum ≤ maximum ≤ <see cref="PasswordOptions.MaximumAllowedLength"/> (256).</exception>
     public PasswordPolicy(PasswordOptions options, IPasswordBlocklist? blocklist)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -69,13 +69,18 @@ public sealed class PasswordPolicy
         options.Validate(failures);
         if (failures.Count > 0)
         {
-            throw new ArgumentException(failures[0], nameof(options));
+            throw new OptionsValidationException(TrendAccountOptions.SectionName, typeof(PasswordOptions), failures);
         }
 
         _minimumLength = options.MinimumLength;
         _maximumLength = options.MaximumLength;
-        _maximumCodeUnits = options.MaximumLength * PasswordText.MaxCodeUnitsPerScalar;
         _blocklist = options.UseBlocklist ? blocklist ?? CommonPasswordBlocklist.Default : null;
+    }
+
+    private static TrendAccountOptions OptionsValue(IOptions<TrendAccountOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Value;
     }
 
     /// <summary>Validates a new password. Never throws for any string.</summary>
@@ -83,7 +88,31 @@ public sealed class PasswordPolicy
     /// <param name="confirmation">The confirmation as typed; not compared when <see langword="null"/>.</param>
     /// <param name="context">Account details the password must not repeat.</param>
     /// <returns>Every problem found.</returns>
+    /// <remarks>
+    /// Input longer than <see cref="CredentialNormalizer.MaximumPasswordInputLength"/> UTF-16 code units is
+    /// <see cref="PasswordProblem.TooLong"/> before any normalization; anything shorter is counted in Unicode scalar
+    /// values after NFKC.
+    /// </remarks>
     public PasswordValidation Validate(string? password, string? confirmation = null, PasswordContext? context = null)
+    {
+        if (string.IsNullOrEmpty(password) || password.Length > CredentialNormalizer.MaximumPasswordInputLength)
+        {
+            return ValidateNormalized(password, confirmation, context);
+        }
+
+        var normalized = PasswordText.ToNfkc(password);
+        var normalizedConfirmation = confirmation is null ? null
+            : string.Equals(password, confirmation, StringComparison.Ordinal) ? normalized
+            : confirmation.Length > CredentialNormalizer.MaximumPasswordInputLength ? confirmation
+            : PasswordText.ToNfkc(confirmation);
+        return ValidateNormalized(normalized, normalizedConfirmation, context);
+    }
+
+    /// <summary>
+    /// Validates a password that is already in NFKC (<see cref="CredentialNormalizer.NormalizePassword"/>), so the
+    /// flows normalize once per request. Input over the cap is reported as it is, without normalization.
+    /// </summary>
+    internal PasswordValidation ValidateNormalized(string? password, string? confirmation, PasswordContext? context)
     {
         if (string.IsNullOrEmpty(password))
         {
@@ -92,32 +121,28 @@ public sealed class PasswordPolicy
         }
 
         var problems = 0;
-        string normalized;
-        if (password.Length > _maximumCodeUnits)
+        var oversized = password.Length > CredentialNormalizer.MaximumPasswordInputLength;
+        if (oversized)
         {
-            // Too long whatever its NFKC form: report the characters, skip normalization and look-ups.
+            // Too long whatever its NFKC form: report the characters, skip look-ups.
             problems |= TooLong;
             if (!PasswordText.IsPrintableAscii(password))
             {
                 _ = PasswordText.CountScalars(password, out var invalid);
                 problems |= invalid ? InvalidCharacters : 0;
             }
-
-            normalized = password;
         }
         else
         {
             int length;
             if (PasswordText.IsPrintableAscii(password))
             {
-                // Printable ASCII is its own NFKC form, one scalar value per character, nothing forbidden.
-                normalized = password;
+                // Printable ASCII: one scalar value per character, nothing forbidden.
                 length = password.Length;
             }
             else
             {
-                normalized = PasswordText.ToNfkc(password);
-                length = PasswordText.CountScalars(normalized, out var invalid);
+                length = PasswordText.CountScalars(password, out var invalid);
                 problems |= invalid ? InvalidCharacters : 0;
             }
 
@@ -127,14 +152,13 @@ public sealed class PasswordPolicy
 
         if (confirmation is not null && !string.Equals(password, confirmation, StringComparison.Ordinal))
         {
-            var normalizedConfirmation = confirmation.Length > _maximumCodeUnits ? confirmation : PasswordText.ToNfkc(confirmation);
-            problems |= string.Equals(normalized, normalizedConfirmation, StringComparison.Ordinal) ? 0 : ConfirmationMismatch;
+            problems |= ConfirmationMismatch;
         }
 
-        if (password.Length <= _maximumCodeUnits)
+        if (!oversized)
         {
-            problems |= _blocklist is not null && _blocklist.Contains(normalized) ? Blocklisted : 0;
-            problems |= context is not null && RepeatsAccountDetails(normalized, context) ? ContainsAccountDetails : 0;
+            problems |= _blocklist is not null && _blocklist.Contains(password) ? Blocklisted : 0;
+            problems |= context is not null && RepeatsAccountDetails(password, context) ? ContainsAccountDetails : 0;
         }
 
         return PasswordValidation.FromMask(problems);

@@ -10,13 +10,6 @@ namespace TrendAccount.Sdk;
 /// </summary>
 internal static class PasswordText
 {
-    /// <summary>
-    /// How many UTF-16 code units one scalar value of the NFKC form can stand for at most. Canonical composition
-    /// folds at most four code points into one (the longest canonical decomposition), each at most two code units,
-    /// and NFKC never drops a character, so a string longer than <c>maximum × 8</c> code units is too long
-    /// whatever its normalized form.
-    /// </summary>
-    internal const int MaxCodeUnitsPerScalar = 8;
 
     /// <summary>Tells whether every character is printable ASCII (U+0020–U+007E): such a string is already NFKC,
     /// its length is its scalar count and it holds no forbidden character.</summary>

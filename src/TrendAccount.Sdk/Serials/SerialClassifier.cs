@@ -30,7 +30,7 @@ public sealed class SerialClassifier
     public const int CanonicalLength = 24;
 
     /// <summary>Input longer than this many UTF-16 code units (256) is rejected as <see cref="SerialProblem.WrongLength"/> without being read.</summary>
-    public const int MaxInputLength = 256;
+    public const int MaximumInputLength = 256;
 
     private const int GroupLength = 4;
 
@@ -48,13 +48,20 @@ public sealed class SerialClassifier
     /// <summary>Initializes a new instance of the <see cref="SerialClassifier"/> class.</summary>
     /// <param name="options">The SDK options.</param>
     public SerialClassifier(IOptions<TrendAccountOptions> options)
-        : this((options ?? throw new ArgumentNullException(nameof(options))).Value.Serials)
+        : this(OptionsValue(options).Serials)
     {
+    }
+
+    private static TrendAccountOptions OptionsValue(IOptions<TrendAccountOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Value;
     }
 
     /// <summary>Initializes a new instance of the <see cref="SerialClassifier"/> class.</summary>
     /// <param name="options">The serial rules.</param>
-    /// <exception cref="ArgumentException">The rules are not valid (see <see cref="TrendAccountOptions.Validate"/>).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OptionsValidationException">The rules are not valid (see <see cref="TrendAccountOptions.Validate"/>); every failure names its setting.</exception>
     public SerialClassifier(SerialOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -62,7 +69,7 @@ public sealed class SerialClassifier
         options.Validate(failures);
         if (failures.Count > 0)
         {
-            throw new ArgumentException("The serial rules are not valid: " + string.Join(" ", failures), nameof(options));
+            throw new OptionsValidationException(TrendAccountOptions.SectionName, typeof(SerialOptions), failures);
         }
 
         var rules = options.EffectiveRules();
@@ -93,7 +100,7 @@ public sealed class SerialClassifier
             return Classified(input, InputHints.None);
         }
 
-        if (input.Length > MaxInputLength)
+        if (input.Length > MaximumInputLength)
         {
             return OversizedResult;
         }

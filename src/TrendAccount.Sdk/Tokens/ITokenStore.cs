@@ -10,13 +10,13 @@ public interface ITokenStore
     /// <param name="token">The record; its digest is unique.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>A task that completes when the record is stored.</returns>
-    Task AddAsync(TokenRecord token, CancellationToken cancellationToken = default);
+    Task AddAsync(TokenRecord token, CancellationToken cancellationToken);
 
     /// <summary>Finds a token record by digest, consumed or not.</summary>
     /// <param name="digest">The digest.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The record, or <see langword="null"/>.</returns>
-    Task<TokenRecord?> FindAsync(string digest, CancellationToken cancellationToken = default);
+    Task<TokenRecord?> FindAsync(string digest, CancellationToken cancellationToken);
 
     /// <summary>
     /// Consumes a token if, and only if, it is unconsumed and unexpired at <paramref name="now"/> — one
@@ -26,7 +26,7 @@ public interface ITokenStore
     /// <param name="now">The current instant.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns><see langword="true"/> for the one caller that consumed it.</returns>
-    Task<bool> TryConsumeAsync(string digest, DateTimeOffset now, CancellationToken cancellationToken = default);
+    Task<bool> TryConsumeAsync(string digest, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Moves the expiry of an active token (sliding sessions); does nothing to a consumed or expired one.</summary>
     /// <param name="digest">The digest.</param>
@@ -34,7 +34,7 @@ public interface ITokenStore
     /// <param name="now">The current instant.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns><see langword="true"/> when the token was active and now expires at <paramref name="expiresAt"/>.</returns>
-    Task<bool> TryExtendAsync(string digest, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken = default);
+    Task<bool> TryExtendAsync(string digest, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Consumes every active token of an account, of one purpose or of all.</summary>
     /// <param name="accountId">The account.</param>
@@ -42,5 +42,5 @@ public interface ITokenStore
     /// <param name="now">The current instant, recorded as the consumption time.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>How many tokens were revoked.</returns>
-    Task<int> RevokeAllAsync(Guid accountId, TokenPurpose? purpose, DateTimeOffset now, CancellationToken cancellationToken = default);
+    Task<int> RevokeAllAsync(Guid accountId, TokenPurpose? purpose, DateTimeOffset now, CancellationToken cancellationToken);
 }

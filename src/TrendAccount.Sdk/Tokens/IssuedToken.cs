@@ -4,7 +4,7 @@ namespace TrendAccount.Sdk;
 /// A freshly issued opaque token and its digest. Hand <see cref="Token"/> to the customer (in a link or a
 /// cookie); keep only <see cref="Digest"/>. <see cref="ToString"/> never reveals the token.
 /// </summary>
-public readonly struct IssuedToken : IEquatable<IssuedToken>
+internal readonly struct IssuedToken : IEquatable<IssuedToken>
 {
     /// <summary>Initializes a new instance of the <see cref="IssuedToken"/> struct.</summary>
     /// <param name="token">The opaque token.</param>

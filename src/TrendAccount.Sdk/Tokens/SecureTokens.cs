@@ -12,7 +12,7 @@ namespace TrendAccount.Sdk;
 /// Stores keep only the SHA-256 digest, so a leaked token table cannot be replayed. Tokens carry
 /// 256 bits of entropy, which is why a fast unsalted digest is enough here (unlike passwords).
 /// </remarks>
-public static class SecureTokens
+internal static class SecureTokens
 {
     /// <summary>The number of random bytes in a token.</summary>
     public const int TokenBytes = 32;
@@ -21,7 +21,7 @@ public static class SecureTokens
     public const int TokenLength = 43;
 
     /// <summary>The length of a digest in hex characters.</summary>
-    public const int DigestLength = 64;
+    public const int DigestLength = TokenRecord.DigestLength;
 
     /// <summary>Issues a new token.</summary>
     /// <returns>The token and its digest.</returns>

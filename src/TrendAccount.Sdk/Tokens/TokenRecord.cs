@@ -5,6 +5,9 @@ namespace TrendAccount.Sdk;
 /// </summary>
 public sealed record TokenRecord
 {
+    /// <summary>The length of <see cref="Digest"/>: a SHA-256 digest as lower-case hex (64 characters). Stores size their key column by it.</summary>
+    public const int DigestLength = 64;
+
     /// <summary>Gets the SHA-256 digest of the token as lower-case hex (<see cref="SecureTokens.DigestLength"/> characters).</summary>
     public required string Digest { get; init; }
 

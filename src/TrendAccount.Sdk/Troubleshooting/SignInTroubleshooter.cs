@@ -29,6 +29,7 @@ public sealed class SignInTroubleshooter
     /// <param name="messages">The texts.</param>
     /// <param name="options">The SDK options.</param>
     /// <param name="logger">The logger; none when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException">Any argument but <paramref name="logger"/> is <see langword="null"/>.</exception>
     public SignInTroubleshooter(
         IAccountStore accounts,
         CredentialNormalizer normalizer,
@@ -54,6 +55,7 @@ public sealed class SignInTroubleshooter
     /// <param name="request">What the customer can tell.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The ordered steps, and a support case when only Technical Support can help.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     public async Task<TroubleshootingReport> DiagnoseAsync(TroubleshootingRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -151,8 +153,7 @@ public sealed class SignInTroubleshooter
             }
 
             var reason = _messages.SupportCaseReason(request.ChangedEmailAddress, request.NoAccessToMailbox);
-            var text = $"{reason} Serial number: {serialText ?? "not given"}. Email address: {maskedEmail ?? "not given"}. " +
-                $"Tried or not possible: {(triedList.Count == 0 ? "nothing yet" : string.Join(", ", triedList))}.";
+            var text = _messages.SupportCaseText(reason, serialText, maskedEmail, triedList);
             supportCase = new SupportCaseSummary { Serial = serialText, MaskedEmail = maskedEmail, Reason = reason, Tried = triedList, Text = text };
         }
 

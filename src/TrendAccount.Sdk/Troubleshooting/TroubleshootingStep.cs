@@ -7,7 +7,7 @@ public sealed class TroubleshootingStep
     /// <param name="code">The stable code.</param>
     /// <param name="title">The title.</param>
     /// <param name="instructions">The instructions.</param>
-    public TroubleshootingStep(TroubleshootingStepCode code, string title, string instructions)
+    internal TroubleshootingStep(TroubleshootingStepCode code, string title, string instructions)
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(instructions);

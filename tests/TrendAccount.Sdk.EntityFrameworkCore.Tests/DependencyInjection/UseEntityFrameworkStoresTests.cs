@@ -44,7 +44,7 @@ public sealed class UseEntityFrameworkStoresTests(SqliteDatabase database) : ICl
         new TrendAccountBuilder(services).UseEntityFrameworkStores<TestDbContext>();
         await using var provider = services.BuildServiceProvider();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.GetRequiredService<IAccountStore>().FindByIdAsync(Guid.NewGuid()));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.GetRequiredService<IAccountStore>().FindByIdAsync(Guid.NewGuid(), CancellationToken.None));
 
         Assert.Contains("AddDbContextFactory<TestDbContext>", error.Message, StringComparison.Ordinal);
     }
@@ -63,7 +63,7 @@ public sealed class UseEntityFrameworkStoresTests(SqliteDatabase database) : ICl
 
         var account = await TestData.CreateAccountAsync(store, TestData.Start);
 
-        Assert.Equal(account.Id, (await store.FindByIdAsync(account.Id))?.Id);
+        Assert.Equal(account.Id, (await store.FindByIdAsync(account.Id, CancellationToken.None))?.Id);
         Assert.Equal(EntityState.Added, hostContext.Entry(note).State);
         await using var check = database.CreateContext();
         Assert.False(await check.Notes.AnyAsync(n => n.Text == "pending"));

@@ -30,9 +30,11 @@ public static class TestData
         };
     }
 
+    public static string NewDigest() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
     public static TokenRecord NewToken(Guid accountId, DateTimeOffset issuedAt, TimeSpan lifetime, TokenPurpose purpose = TokenPurpose.PasswordReset) => new()
     {
-        Digest = SecureTokens.Issue().Digest,
+        Digest = NewDigest(),
         AccountId = accountId,
         Purpose = purpose,
         SecurityStamp = AccountRecord.NewSecurityStamp(),
@@ -44,9 +46,9 @@ public static class TestData
     public static async Task<AccountRecord> CreateAccountAsync(IAccountStore store, DateTimeOffset now, string? email = null)
     {
         var serial = NewSerial();
-        await store.RecordActivationAsync(serial, PurchaseChannel.Direct, "TIS-2017", now);
+        await store.RecordActivationAsync(serial, PurchaseChannel.Direct, "TIS-2017", now, CancellationToken.None);
         var account = NewAccount(now, email);
-        var status = await store.CreateWithSerialAsync(account, serial, now);
+        var status = await store.CreateWithSerialAsync(account, serial, now, CancellationToken.None);
         Assert.Equal(StoreWriteStatus.Succeeded, status);
         return account;
     }

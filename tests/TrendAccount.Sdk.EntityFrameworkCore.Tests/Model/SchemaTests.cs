@@ -63,7 +63,7 @@ public abstract class SchemaTests<TDatabase> : StoreTestBase<TDatabase>
     {
         await using var context = Database.CreateContext();
         var token = TestData.NewToken(Guid.NewGuid(), new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.FromHours(1)), TimeSpan.FromMinutes(30));
-        await Tokens.AddAsync(token);
+        await Tokens.AddAsync(token, CancellationToken.None);
 
         if (Database.IsSqlite)
         {

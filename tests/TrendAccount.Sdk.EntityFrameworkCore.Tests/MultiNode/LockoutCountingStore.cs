@@ -13,9 +13,9 @@ public sealed class LockoutCounter
 /// <summary>An <see cref="IAccountStore"/> that passes every call through and counts the <see cref="FailedSignInStatus.LockedOut"/> outcomes.</summary>
 public sealed class LockoutCountingStore(IAccountStore inner, LockoutCounter lockouts) : IAccountStore
 {
-    public async Task<FailedSignInOutcome> RecordFailedSignInAsync(Guid accountId, int maxFailedAttempts, DateTimeOffset lockoutEnd, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<FailedSignInOutcome> RecordFailedSignInAsync(Guid accountId, int maximumFailedAttempts, DateTimeOffset lockoutEnd, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var outcome = await inner.RecordFailedSignInAsync(accountId, maxFailedAttempts, lockoutEnd, now, cancellationToken);
+        var outcome = await inner.RecordFailedSignInAsync(accountId, maximumFailedAttempts, lockoutEnd, now, cancellationToken);
         if (outcome.Status == FailedSignInStatus.LockedOut)
         {
             lockouts.Add();

@@ -53,15 +53,15 @@ public abstract class MultiNodeTests<TDatabase> : IClassFixture<TDatabase>, IAsy
     public async Task ResetPasswordAsync_OneLinkRedeemedOnBothNodes_ChangesThePasswordExactlyOnce()
     {
         var email = await RegisterAsync(A);
-        Assert.Equal(PasswordResetRequestStatus.Accepted, (await A.Accounts.RequestPasswordResetAsync(new PasswordResetRequest(email, TestCaptchaResponse))).Status);
+        Assert.Equal(ForgotPasswordStatus.Accepted, (await A.Accounts.RequestPasswordResetAsync(new ForgotPasswordRequest(email, TestCaptchaResponse, ClientContext.Unknown))).Status);
         await A.WhenMailSentAsync();
         var token = TokenFrom(A.Mailer.LastLinkTo(email));
 
         var results = await TestData.InParallelAsync(Callers, i =>
-            (i % 2 == 0 ? A : B).Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, NewPassword + i, NewPassword + i)));
+            (i % 2 == 0 ? A : B).Accounts.ResetPasswordAsync(new ResetPasswordRequest(token, NewPassword + i, NewPassword + i, ClientContext.Unknown)));
 
         var winner = Assert.Single(Enumerable.Range(0, Callers), i => results[i].Succeeded);
-        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(PasswordResetStatus.InvalidLink, r.Status));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(ResetPasswordStatus.InvalidLink, r.Status));
         Assert.True((await B.Accounts.SignInAsync(new SignInRequest(email, NewPassword + winner))).Succeeded);
         Assert.False((await A.Accounts.SignInAsync(new SignInRequest(email, Password))).Succeeded);
     }
@@ -73,7 +73,7 @@ public abstract class MultiNodeTests<TDatabase> : IClassFixture<TDatabase>, IAsy
         var wrong = new SignInRequest(email, "Wrong-Guess-00-Again");
 
         // Alternating nodes, the failures are counted in one place: the fifth locks, wherever it lands.
-        for (var i = 0; i < Node.MaxFailedAttempts - 1; i++)
+        for (var i = 0; i < Node.MaximumFailedAttempts - 1; i++)
         {
             Assert.False((await (i % 2 == 0 ? A : B).Accounts.SignInAsync(wrong)).Succeeded);
         }
@@ -104,15 +104,15 @@ public abstract class MultiNodeTests<TDatabase> : IClassFixture<TDatabase>, IAsy
         var serials = Enumerable.Range(0, Registrations).Select(_ => TestData.NewSerial()).ToArray();
         foreach (var (serial, i) in serials.Select((s, i) => (s, i)))
         {
-            Assert.True((await (i % 2 == 0 ? A : B).Accounts.ActivateProductAsync(new ProductActivation(serial, "TIS-2017"))).Succeeded);
+            Assert.True((await (i % 2 == 0 ? A : B).Accounts.ActivateProductAsync(new ProductActivationRequest(serial, "TIS-2017"))).Succeeded);
         }
 
         var results = await TestData.InParallelAsync(Registrations, i =>
-            (i % 2 == 0 ? A : B).Accounts.RegisterAsync(new Registration(serials[i], email, Password, Password)));
+            (i % 2 == 0 ? A : B).Accounts.RegisterAsync(new RegistrationRequest(serials[i], email, Password, Password)));
 
-        var registered = Assert.Single(results, r => r.Status == RegistrationStatus.Registered);
+        var registered = Assert.Single(results, r => r.Status == RegistrationStatus.Succeeded);
         Assert.All(results, r => Assert.True(
-            r.Status is RegistrationStatus.Registered or RegistrationStatus.LinkedToExistingAccount or RegistrationStatus.Failed,
+            r.Status is RegistrationStatus.Succeeded or RegistrationStatus.LinkedToExistingAccount or RegistrationStatus.Failed,
             $"Unexpected {r.Status}: {r.Message}"));
         Assert.All(results.Where(r => r.AccountId is not null), r => Assert.Equal(registered.AccountId, r.AccountId));
         await using var context = _database.CreateContext();
@@ -130,16 +130,16 @@ public abstract class MultiNodeTests<TDatabase> : IClassFixture<TDatabase>, IAsy
         Assert.NotNull(await B.Accounts.ValidateSessionAsync(session));
         Assert.NotNull(await A.Accounts.ValidateSessionAsync(session));
 
-        await A.Accounts.RequestPasswordResetAsync(new PasswordResetRequest(email, TestCaptchaResponse));
+        await A.Accounts.RequestPasswordResetAsync(new ForgotPasswordRequest(email, TestCaptchaResponse, ClientContext.Unknown));
         await A.WhenMailSentAsync();
-        var reset = await A.Accounts.ResetPasswordAsync(new PasswordResetCompletion(TokenFrom(A.Mailer.LastLinkTo(email)), NewPassword, NewPassword));
+        var reset = await A.Accounts.ResetPasswordAsync(new ResetPasswordRequest(TokenFrom(A.Mailer.LastLinkTo(email)), NewPassword, NewPassword, ClientContext.Unknown));
 
         Assert.True(reset.Succeeded);
         Assert.Null(await B.Accounts.ValidateSessionAsync(session));
         Assert.Null(await A.Accounts.ValidateSessionAsync(session));
     }
 
-    private static string TestCaptchaResponse => InMemory.TestCaptchaVerifier.ValidResponse;
+    private static string TestCaptchaResponse => Testing.TestCaptchaVerifier.ValidResponse;
 
     private static string NewEmail() => $"farm.{Guid.NewGuid():N}@example.com";
 
@@ -155,8 +155,8 @@ public abstract class MultiNodeTests<TDatabase> : IClassFixture<TDatabase>, IAsy
     {
         var serial = TestData.NewSerial();
         var email = NewEmail();
-        Assert.True((await node.Accounts.ActivateProductAsync(new ProductActivation(serial, "TIS-2017"))).Succeeded);
-        var registration = await node.Accounts.RegisterAsync(new Registration(serial, email, Password, Password));
+        Assert.True((await node.Accounts.ActivateProductAsync(new ProductActivationRequest(serial, "TIS-2017"))).Succeeded);
+        var registration = await node.Accounts.RegisterAsync(new RegistrationRequest(serial, email, Password, Password));
         Assert.True(registration.Succeeded, registration.Message);
         return email;
     }

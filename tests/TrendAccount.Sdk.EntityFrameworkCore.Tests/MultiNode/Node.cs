@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TrendAccount.Sdk.EntityFrameworkCore.Tests.Infrastructure;
 using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.EntityFrameworkCore.Tests.MultiNode;
 
@@ -13,7 +14,7 @@ namespace TrendAccount.Sdk.EntityFrameworkCore.Tests.MultiNode;
 /// </summary>
 public sealed class Node : IAsyncDisposable
 {
-    public const int MaxFailedAttempts = 5;
+    public const int MaximumFailedAttempts = 5;
 
     private static readonly string Pepper = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly ServiceProvider _services;
@@ -48,7 +49,7 @@ public sealed class Node : IAsyncDisposable
                 options.Hashing.AllowInsecureWorkFactorForTesting = true;
                 options.Hashing.Peppers["farm1"] = Pepper;
                 options.Hashing.CurrentPepperId = "farm1";
-                options.Lockout.MaxFailedAttempts = MaxFailedAttempts;
+                options.Lockout.MaximumFailedAttempts = MaximumFailedAttempts;
                 options.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
 
                 // The races below send many requests from one client; per-process rate limits are not the subject.
@@ -71,7 +72,7 @@ public sealed class Node : IAsyncDisposable
     }
 
     /// <summary>Waits until this node has sent the mail it queued.</summary>
-    public Task WhenMailSentAsync() => _services.GetRequiredService<AccountWorkQueue>().WhenIdleAsync();
+    public Task WhenMailSentAsync() => BackgroundWork.WhenIdleAsync(_services);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TrendAccount.Sdk.EntityFrameworkCore.Tests.Infrastructure;
 using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.EntityFrameworkCore.Tests.Samples;
 
@@ -94,8 +95,8 @@ public sealed class StoreSamples(SqliteDatabase database) : IClassFixture<Sqlite
     {
         var serial = TestData.NewSerial();
         var email = TestData.NewEmail();
-        Assert.True((await accounts.ActivateProductAsync(new ProductActivation(serial))).Succeeded);
-        Assert.Equal(RegistrationStatus.Registered, (await accounts.RegisterAsync(new Registration(serial, email, Password, Password))).Status);
+        Assert.True((await accounts.ActivateProductAsync(new ProductActivationRequest(serial))).Succeeded);
+        Assert.Equal(RegistrationStatus.Succeeded, (await accounts.RegisterAsync(new RegistrationRequest(serial, email, Password, Password))).Status);
         var signIn = await accounts.SignInAsync(new SignInRequest(email, Password));
         Assert.True(signIn.Succeeded);
         Assert.NotNull(await accounts.ValidateSessionAsync(signIn.SessionToken!));

@@ -24,23 +24,23 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     [Fact]
     public async Task FindByIdAsync_UnknownAccount_ReturnsNull()
     {
-        Assert.Null(await Accounts.FindByIdAsync(Guid.NewGuid()));
-        Assert.Null(await Accounts.FindByLookupKeyAsync(TestData.NewEmail()));
+        Assert.Null(await Accounts.FindByIdAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.Null(await Accounts.FindByLookupKeyAsync(TestData.NewEmail(), CancellationToken.None));
     }
 
     [Fact]
     public async Task CreateWithSerialAsync_ActivatedSerial_StoresAccountAndLinksSerial()
     {
         var serial = TestData.NewSerial();
-        await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, "TIS-2017", Now);
+        await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, "TIS-2017", Now, CancellationToken.None);
         // A creation time at a non-UTC offset comes back as the same instant.
         var account = TestData.NewAccount(new DateTimeOffset(2025, 3, 1, 11, 30, 0, TimeSpan.FromHours(2)));
         var linkedAt = Now.AddSeconds(1);
 
-        var status = await Accounts.CreateWithSerialAsync(account, serial, linkedAt);
+        var status = await Accounts.CreateWithSerialAsync(account, serial, linkedAt, CancellationToken.None);
 
         Assert.Equal(StoreWriteStatus.Succeeded, status);
-        var byId = await Accounts.FindByIdAsync(account.Id);
+        var byId = await Accounts.FindByIdAsync(account.Id, CancellationToken.None);
         Assert.NotNull(byId);
         Assert.Equal(account.Email, byId.Email);
         Assert.Equal(account.LookupKey, byId.LookupKey);
@@ -49,13 +49,13 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(0, byId.FailedSignInCount);
         Assert.Null(byId.LockoutEnd);
         Assert.Equal(account.CreatedAt, byId.CreatedAt);
-        Assert.Equal(account.Id, (await Accounts.FindByLookupKeyAsync(account.LookupKey))?.Id);
+        Assert.Equal(account.Id, (await Accounts.FindByLookupKeyAsync(account.LookupKey, CancellationToken.None))?.Id);
 
-        var linked = await Accounts.FindSerialAsync(serial);
+        var linked = await Accounts.FindSerialAsync(serial, CancellationToken.None);
         Assert.NotNull(linked);
         Assert.Equal(account.Id, linked.AccountId);
         Assert.Equal(linkedAt, linked.LinkedAt);
-        Assert.Equal(serial, Assert.Single(await Accounts.FindSerialsByAccountAsync(account.Id)).Serial);
+        Assert.Equal(serial, Assert.Single(await Accounts.FindSerialsByAccountAsync(account.Id, CancellationToken.None)).Serial);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         // The lookup key is already normalized by the caller; the store compares it exactly.
         var account = await TestData.CreateAccountAsync(Accounts, Now);
 
-        Assert.Null(await Accounts.FindByLookupKeyAsync(account.LookupKey.ToLowerInvariant()));
+        Assert.Null(await Accounts.FindByLookupKeyAsync(account.LookupKey.ToLowerInvariant(), CancellationToken.None));
     }
 
     [Fact]
@@ -72,14 +72,14 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     {
         var existing = await TestData.CreateAccountAsync(Accounts, Now);
         var serial = TestData.NewSerial();
-        await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, null, Now);
+        await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, null, Now, CancellationToken.None);
         var duplicate = TestData.NewAccount(Now, existing.Email);
 
-        var status = await Accounts.CreateWithSerialAsync(duplicate, serial, Now);
+        var status = await Accounts.CreateWithSerialAsync(duplicate, serial, Now, CancellationToken.None);
 
         Assert.Equal(StoreWriteStatus.DuplicateEmail, status);
-        Assert.Null(await Accounts.FindByIdAsync(duplicate.Id));
-        Assert.Null((await Accounts.FindSerialAsync(serial))?.AccountId);
+        Assert.Null(await Accounts.FindByIdAsync(duplicate.Id, CancellationToken.None));
+        Assert.Null((await Accounts.FindSerialAsync(serial, CancellationToken.None))?.AccountId);
     }
 
     [Fact]
@@ -87,10 +87,10 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     {
         var account = TestData.NewAccount(Now);
 
-        var status = await Accounts.CreateWithSerialAsync(account, TestData.NewSerial(), Now);
+        var status = await Accounts.CreateWithSerialAsync(account, TestData.NewSerial(), Now, CancellationToken.None);
 
         Assert.Equal(StoreWriteStatus.NotFound, status);
-        Assert.Null(await Accounts.FindByIdAsync(account.Id));
+        Assert.Null(await Accounts.FindByIdAsync(account.Id, CancellationToken.None));
     }
 
     [Fact]
@@ -99,26 +99,26 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         var serial = await AddUnactivatedSerialAsync();
         var account = TestData.NewAccount(Now);
 
-        var status = await Accounts.CreateWithSerialAsync(account, serial, Now);
+        var status = await Accounts.CreateWithSerialAsync(account, serial, Now, CancellationToken.None);
 
         Assert.Equal(StoreWriteStatus.SerialNotActivated, status);
-        Assert.Null(await Accounts.FindByIdAsync(account.Id));
+        Assert.Null(await Accounts.FindByIdAsync(account.Id, CancellationToken.None));
     }
 
     [Fact]
     public async Task CreateWithSerialAsync_SerialAlreadyLinked_ReturnsSerialAlreadyLinkedAndWritesNothing()
     {
         var serial = TestData.NewSerial();
-        await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, null, Now);
+        await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, null, Now, CancellationToken.None);
         var first = TestData.NewAccount(Now);
-        Assert.Equal(StoreWriteStatus.Succeeded, await Accounts.CreateWithSerialAsync(first, serial, Now));
+        Assert.Equal(StoreWriteStatus.Succeeded, await Accounts.CreateWithSerialAsync(first, serial, Now, CancellationToken.None));
         var second = TestData.NewAccount(Now);
 
-        var status = await Accounts.CreateWithSerialAsync(second, serial, Now);
+        var status = await Accounts.CreateWithSerialAsync(second, serial, Now, CancellationToken.None);
 
         Assert.Equal(StoreWriteStatus.SerialAlreadyLinked, status);
-        Assert.Null(await Accounts.FindByIdAsync(second.Id));
-        Assert.Equal(first.Id, (await Accounts.FindSerialAsync(serial))?.AccountId);
+        Assert.Null(await Accounts.FindByIdAsync(second.Id, CancellationToken.None));
+        Assert.Equal(first.Id, (await Accounts.FindSerialAsync(serial, CancellationToken.None))?.AccountId);
     }
 
     [Fact]
@@ -127,10 +127,10 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         var account = await TestData.CreateAccountAsync(Accounts, Now);
         await LockAsync(account.Id);
 
-        var status = await Accounts.ChangePasswordAsync(account.Id, account.SecurityStamp, "new-hash", "NEWSTAMP");
+        var status = await Accounts.ChangePasswordAsync(account.Id, account.SecurityStamp, "new-hash", "NEWSTAMP", CancellationToken.None);
 
         Assert.Equal(StoreWriteStatus.Succeeded, status);
-        var changed = await Accounts.FindByIdAsync(account.Id);
+        var changed = await Accounts.FindByIdAsync(account.Id, CancellationToken.None);
         Assert.NotNull(changed);
         Assert.Equal("new-hash", changed.PasswordHash);
         Assert.Equal("NEWSTAMP", changed.SecurityStamp);
@@ -143,10 +143,10 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
 
-        var status = await Accounts.ChangePasswordAsync(account.Id, "STALE", "new-hash", "NEWSTAMP");
+        var status = await Accounts.ChangePasswordAsync(account.Id, "STALE", "new-hash", "NEWSTAMP", CancellationToken.None);
 
         Assert.Equal(StoreWriteStatus.Conflict, status);
-        var unchanged = await Accounts.FindByIdAsync(account.Id);
+        var unchanged = await Accounts.FindByIdAsync(account.Id, CancellationToken.None);
         Assert.Equal(account.PasswordHash, unchanged?.PasswordHash);
         Assert.Equal(account.SecurityStamp, unchanged?.SecurityStamp);
     }
@@ -154,7 +154,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     [Fact]
     public async Task ChangePasswordAsync_UnknownAccount_ReturnsNotFound()
     {
-        Assert.Equal(StoreWriteStatus.NotFound, await Accounts.ChangePasswordAsync(Guid.NewGuid(), "STAMP", "hash", "NEW"));
+        Assert.Equal(StoreWriteStatus.NotFound, await Accounts.ChangePasswordAsync(Guid.NewGuid(), "STAMP", "hash", "NEW", CancellationToken.None));
     }
 
     [Fact]
@@ -162,10 +162,10 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
 
-        var status = await Accounts.UpgradePasswordHashAsync(account.Id, account.PasswordHash, "upgraded");
+        var status = await Accounts.UpgradePasswordHashAsync(account.Id, account.PasswordHash, "upgraded", CancellationToken.None);
 
         Assert.Equal(StoreWriteStatus.Succeeded, status);
-        var stored = await Accounts.FindByIdAsync(account.Id);
+        var stored = await Accounts.FindByIdAsync(account.Id, CancellationToken.None);
         Assert.Equal("upgraded", stored?.PasswordHash);
         Assert.Equal(account.SecurityStamp, stored?.SecurityStamp);
     }
@@ -174,13 +174,13 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     public async Task UpgradePasswordHashAsync_HashChangedMeanwhile_ReturnsConflict()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
-        Assert.Equal(StoreWriteStatus.Succeeded, await Accounts.ChangePasswordAsync(account.Id, account.SecurityStamp, "reset-hash", "NEWSTAMP"));
+        Assert.Equal(StoreWriteStatus.Succeeded, await Accounts.ChangePasswordAsync(account.Id, account.SecurityStamp, "reset-hash", "NEWSTAMP", CancellationToken.None));
 
-        var status = await Accounts.UpgradePasswordHashAsync(account.Id, account.PasswordHash, "upgraded");
+        var status = await Accounts.UpgradePasswordHashAsync(account.Id, account.PasswordHash, "upgraded", CancellationToken.None);
 
         Assert.Equal(StoreWriteStatus.Conflict, status);
-        Assert.Equal("reset-hash", (await Accounts.FindByIdAsync(account.Id))?.PasswordHash);
-        Assert.Equal(StoreWriteStatus.NotFound, await Accounts.UpgradePasswordHashAsync(Guid.NewGuid(), "a", "b"));
+        Assert.Equal("reset-hash", (await Accounts.FindByIdAsync(account.Id, CancellationToken.None))?.PasswordHash);
+        Assert.Equal(StoreWriteStatus.NotFound, await Accounts.UpgradePasswordHashAsync(Guid.NewGuid(), "a", "b", CancellationToken.None));
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         var outcomes = new List<FailedSignInOutcome>();
         for (var i = 0; i < 6; i++)
         {
-            outcomes.Add(await Accounts.RecordFailedSignInAsync(account.Id, 5, until, Now));
+            outcomes.Add(await Accounts.RecordFailedSignInAsync(account.Id, 5, until, Now, CancellationToken.None));
         }
 
         Assert.Equal([1, 2, 3, 4], outcomes.Take(4).Select(o => o.FailedCount));
@@ -200,7 +200,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.LockedOut, 0, until), outcomes[4]);
         Assert.Equal(FailedSignInStatus.AlreadyLockedOut, outcomes[5].Status);
         Assert.Equal(until, outcomes[5].LockoutEnd);
-        var stored = await Accounts.FindByIdAsync(account.Id);
+        var stored = await Accounts.FindByIdAsync(account.Id, CancellationToken.None);
         Assert.Equal(until, stored?.LockoutEnd);
         Assert.Equal(0, stored?.FailedSignInCount);
     }
@@ -211,8 +211,8 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         var account = await TestData.CreateAccountAsync(Accounts, Now);
         var until = await LockAsync(account.Id);
 
-        var justBefore = await Accounts.RecordFailedSignInAsync(account.Id, 5, until + LockoutDuration, until.AddTicks(-10));
-        var atEnd = await Accounts.RecordFailedSignInAsync(account.Id, 5, until + LockoutDuration, until);
+        var justBefore = await Accounts.RecordFailedSignInAsync(account.Id, 5, until + LockoutDuration, until.AddTicks(-10), CancellationToken.None);
+        var atEnd = await Accounts.RecordFailedSignInAsync(account.Id, 5, until + LockoutDuration, until, CancellationToken.None);
 
         Assert.Equal(FailedSignInStatus.AlreadyLockedOut, justBefore.Status);
         Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.Counted, 1, null), atEnd);
@@ -221,7 +221,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     [Fact]
     public async Task RecordFailedSignInAsync_UnknownAccount_ReturnsNotFound()
     {
-        var outcome = await Accounts.RecordFailedSignInAsync(Guid.NewGuid(), 5, Now + LockoutDuration, Now);
+        var outcome = await Accounts.RecordFailedSignInAsync(Guid.NewGuid(), 5, Now + LockoutDuration, Now, CancellationToken.None);
 
         Assert.Equal(FailedSignInStatus.NotFound, outcome.Status);
     }
@@ -237,33 +237,33 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         var sequential = new List<FailedSignInOutcome>();
         for (var i = 0; i < 3; i++)
         {
-            sequential.Add(await store.RecordFailedSignInAsync(account.Id, 3, until, Now));
+            sequential.Add(await store.RecordFailedSignInAsync(account.Id, 3, until, Now, CancellationToken.None));
         }
 
         Assert.Equal(
             [new(FailedSignInStatus.Counted, 1, null), new(FailedSignInStatus.Counted, 2, null), new(FailedSignInStatus.LockedOut, 0, until)],
             sequential);
-        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.AlreadyLockedOut, 0, until), await store.RecordFailedSignInAsync(account.Id, 3, until, Now));
-        Assert.Equal(FailedSignInStatus.NotFound, (await store.RecordFailedSignInAsync(Guid.NewGuid(), 3, until, Now)).Status);
+        Assert.Equal(new FailedSignInOutcome(FailedSignInStatus.AlreadyLockedOut, 0, until), await store.RecordFailedSignInAsync(account.Id, 3, until, Now, CancellationToken.None));
+        Assert.Equal(FailedSignInStatus.NotFound, (await store.RecordFailedSignInAsync(Guid.NewGuid(), 3, until, Now, CancellationToken.None)).Status);
 
         var later = until + TimeSpan.FromMinutes(1);
-        var burst = await TestData.InParallelAsync(Callers, _ => store.RecordFailedSignInAsync(account.Id, 5, later + LockoutDuration, later));
+        var burst = await TestData.InParallelAsync(Callers, _ => store.RecordFailedSignInAsync(account.Id, 5, later + LockoutDuration, later, CancellationToken.None));
 
         Assert.Single(burst, o => o.Status == FailedSignInStatus.LockedOut);
         Assert.True(burst.Count(o => o.Status == FailedSignInStatus.Counted) >= 4);
-        Assert.Equal(later + LockoutDuration, (await store.FindByIdAsync(account.Id))?.LockoutEnd);
+        Assert.Equal(later + LockoutDuration, (await store.FindByIdAsync(account.Id, CancellationToken.None))?.LockoutEnd);
     }
 
     [Fact]
     public async Task ResetFailedSignInsAsync_CountedFailures_ResetsCount()
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
-        await Accounts.RecordFailedSignInAsync(account.Id, 5, Now + LockoutDuration, Now);
-        await Accounts.RecordFailedSignInAsync(account.Id, 5, Now + LockoutDuration, Now);
+        await Accounts.RecordFailedSignInAsync(account.Id, 5, Now + LockoutDuration, Now, CancellationToken.None);
+        await Accounts.RecordFailedSignInAsync(account.Id, 5, Now + LockoutDuration, Now, CancellationToken.None);
 
-        await Accounts.ResetFailedSignInsAsync(account.Id);
+        await Accounts.ResetFailedSignInsAsync(account.Id, CancellationToken.None);
 
-        Assert.Equal(0, (await Accounts.FindByIdAsync(account.Id))?.FailedSignInCount);
+        Assert.Equal(0, (await Accounts.FindByIdAsync(account.Id, CancellationToken.None))?.FailedSignInCount);
     }
 
     [Fact]
@@ -271,11 +271,11 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
         var until = await LockAsync(account.Id);
-        Assert.Equal(FailedSignInStatus.Counted, (await Accounts.RecordFailedSignInAsync(account.Id, 5, until + LockoutDuration, until)).Status);
+        Assert.Equal(FailedSignInStatus.Counted, (await Accounts.RecordFailedSignInAsync(account.Id, 5, until + LockoutDuration, until, CancellationToken.None)).Status);
 
-        await Accounts.ResetFailedSignInsAsync(account.Id);
+        await Accounts.ResetFailedSignInsAsync(account.Id, CancellationToken.None);
 
-        Assert.Equal(account, await Accounts.FindByIdAsync(account.Id));
+        Assert.Equal(account, await Accounts.FindByIdAsync(account.Id, CancellationToken.None));
     }
 
     [Fact]
@@ -284,8 +284,8 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         var account = await TestData.CreateAccountAsync(Accounts, Now);
         var before = await VersionOfAsync(account.Id);
 
-        await Accounts.ResetFailedSignInsAsync(account.Id);
-        await Accounts.ResetFailedSignInsAsync(Guid.NewGuid());
+        await Accounts.ResetFailedSignInsAsync(account.Id, CancellationToken.None);
+        await Accounts.ResetFailedSignInsAsync(Guid.NewGuid(), CancellationToken.None);
 
         Assert.Equal(before, await VersionOfAsync(account.Id));
     }
@@ -295,22 +295,22 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     {
         var serial = TestData.NewSerial();
 
-        var record = await Accounts.RecordActivationAsync(serial, PurchaseChannel.Reseller, "TMS-2016", Now);
+        var record = await Accounts.RecordActivationAsync(serial, PurchaseChannel.Reseller, "TMS-2016", Now, CancellationToken.None);
 
         Assert.Equal(new SerialRecord { Serial = serial, Channel = PurchaseChannel.Reseller, ProductCode = "TMS-2016", ActivatedAt = Now }, record);
-        Assert.Equal(record, await Accounts.FindSerialAsync(serial));
+        Assert.Equal(record, await Accounts.FindSerialAsync(serial, CancellationToken.None));
     }
 
     [Fact]
     public async Task RecordActivationAsync_LinkedSerial_UpdatesActivationAndKeepsLink()
     {
         var serial = TestData.NewSerial();
-        await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, "TIS-2016", Now);
+        await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, "TIS-2016", Now, CancellationToken.None);
         var account = TestData.NewAccount(Now);
-        Assert.Equal(StoreWriteStatus.Succeeded, await Accounts.CreateWithSerialAsync(account, serial, Now));
+        Assert.Equal(StoreWriteStatus.Succeeded, await Accounts.CreateWithSerialAsync(account, serial, Now, CancellationToken.None));
         Time.Advance(TimeSpan.FromDays(30));
 
-        var record = await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, "TIS-2017", Now);
+        var record = await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, "TIS-2017", Now, CancellationToken.None);
 
         Assert.Equal("TIS-2017", record.ProductCode);
         Assert.Equal(Now, record.ActivatedAt);
@@ -322,9 +322,9 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     public async Task RecordActivationAsync_NoProductCode_KeepsTheKnownOne()
     {
         var serial = TestData.NewSerial();
-        await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, "TIS-2017", Now);
+        await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, "TIS-2017", Now, CancellationToken.None);
 
-        var record = await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, null, Now.AddHours(1));
+        var record = await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, null, Now.AddHours(1), CancellationToken.None);
 
         Assert.Equal("TIS-2017", record.ProductCode);
         Assert.Equal(Now.AddHours(1), record.ActivatedAt);
@@ -335,7 +335,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     {
         var serial = TestData.NewSerial();
 
-        var records = await TestData.InParallelAsync(20, i => Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, $"P{i}", Now));
+        var records = await TestData.InParallelAsync(20, i => Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, $"P{i}", Now, CancellationToken.None));
 
         Assert.All(records, r => Assert.Equal(serial, r.Serial));
         await using var context = Database.CreateContext();
@@ -347,12 +347,12 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     {
         var account = await TestData.CreateAccountAsync(Accounts, Now);
         var serial = TestData.NewSerial();
-        await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, null, Now);
+        await Accounts.RecordActivationAsync(serial, PurchaseChannel.Direct, null, Now, CancellationToken.None);
 
-        var status = await Accounts.LinkSerialAsync(serial, account.Id, Now.AddMinutes(5));
+        var status = await Accounts.LinkSerialAsync(serial, account.Id, Now.AddMinutes(5), CancellationToken.None);
 
         Assert.Equal(StoreWriteStatus.Succeeded, status);
-        var serials = await Accounts.FindSerialsByAccountAsync(account.Id);
+        var serials = await Accounts.FindSerialsByAccountAsync(account.Id, CancellationToken.None);
         Assert.Equal(2, serials.Count);
         Assert.Equal(Now.AddMinutes(5), serials.Single(s => s.Serial == serial).LinkedAt);
     }
@@ -363,16 +363,16 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         var account = await TestData.CreateAccountAsync(Accounts, Now);
         var other = await TestData.CreateAccountAsync(Accounts, Now);
         var activated = TestData.NewSerial();
-        await Accounts.RecordActivationAsync(activated, PurchaseChannel.Direct, null, Now);
+        await Accounts.RecordActivationAsync(activated, PurchaseChannel.Direct, null, Now, CancellationToken.None);
         var unactivated = await AddUnactivatedSerialAsync();
-        var linkedToOther = Assert.Single(await Accounts.FindSerialsByAccountAsync(other.Id)).Serial;
+        var linkedToOther = Assert.Single(await Accounts.FindSerialsByAccountAsync(other.Id, CancellationToken.None)).Serial;
 
-        Assert.Equal(StoreWriteStatus.NotFound, await Accounts.LinkSerialAsync(TestData.NewSerial(), account.Id, Now));
-        Assert.Equal(StoreWriteStatus.NotFound, await Accounts.LinkSerialAsync(activated, Guid.NewGuid(), Now));
-        Assert.Equal(StoreWriteStatus.SerialNotActivated, await Accounts.LinkSerialAsync(unactivated, account.Id, Now));
-        Assert.Equal(StoreWriteStatus.SerialAlreadyLinked, await Accounts.LinkSerialAsync(linkedToOther, account.Id, Now));
-        Assert.Null((await Accounts.FindSerialAsync(activated))?.AccountId);
-        Assert.Equal(other.Id, (await Accounts.FindSerialAsync(linkedToOther))?.AccountId);
+        Assert.Equal(StoreWriteStatus.NotFound, await Accounts.LinkSerialAsync(TestData.NewSerial(), account.Id, Now, CancellationToken.None));
+        Assert.Equal(StoreWriteStatus.NotFound, await Accounts.LinkSerialAsync(activated, Guid.NewGuid(), Now, CancellationToken.None));
+        Assert.Equal(StoreWriteStatus.SerialNotActivated, await Accounts.LinkSerialAsync(unactivated, account.Id, Now, CancellationToken.None));
+        Assert.Equal(StoreWriteStatus.SerialAlreadyLinked, await Accounts.LinkSerialAsync(linkedToOther, account.Id, Now, CancellationToken.None));
+        Assert.Null((await Accounts.FindSerialAsync(activated, CancellationToken.None))?.AccountId);
+        Assert.Equal(other.Id, (await Accounts.FindSerialAsync(linkedToOther, CancellationToken.None))?.AccountId);
     }
 
     [Fact]
@@ -383,13 +383,13 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         var tracked = await host.Set<AccountEntity>().SingleAsync(a => a.Id == account.Id);
         var versionBefore = tracked.Version;
 
-        await Accounts.RecordFailedSignInAsync(account.Id, 5, Now + LockoutDuration, Now);
+        await Accounts.RecordFailedSignInAsync(account.Id, 5, Now + LockoutDuration, Now, CancellationToken.None);
         tracked.Email = "edited@example.com";
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => host.SaveChangesAsync());
         await using var fresh = Database.CreateContext();
         Assert.Equal(versionBefore + 1, (await fresh.Set<AccountEntity>().SingleAsync(a => a.Id == account.Id)).Version);
-        Assert.Equal(account.Email, (await Accounts.FindByIdAsync(account.Id))?.Email);
+        Assert.Equal(account.Email, (await Accounts.FindByIdAsync(account.Id, CancellationToken.None))?.Email);
     }
 
     [Fact]
@@ -413,8 +413,8 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Accounts.FindSerialsByAccountAsync(account.Id, ct));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Accounts.LinkSerialAsync(serial, account.Id, Now, ct));
 
-        Assert.Equal(account, await Accounts.FindByIdAsync(account.Id));
-        Assert.Null(await Accounts.FindSerialAsync(serial));
+        Assert.Equal(account, await Accounts.FindByIdAsync(account.Id, CancellationToken.None));
+        Assert.Null(await Accounts.FindSerialAsync(serial, CancellationToken.None));
     }
 
     private EntityFrameworkAccountStore<TestDbContext> TwoStepStore() =>
@@ -429,7 +429,7 @@ public abstract class AccountStoreTests<TDatabase> : StoreTestBase<TDatabase>
     private async Task<DateTimeOffset> LockAsync(Guid accountId)
     {
         var until = Now + LockoutDuration;
-        var outcome = await Accounts.RecordFailedSignInAsync(accountId, 1, until, Now);
+        var outcome = await Accounts.RecordFailedSignInAsync(accountId, 1, until, Now, CancellationToken.None);
         Assert.Equal(FailedSignInStatus.LockedOut, outcome.Status);
         return until;
     }

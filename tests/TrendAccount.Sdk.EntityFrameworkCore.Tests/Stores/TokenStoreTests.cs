@@ -24,10 +24,10 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         var issued = new DateTimeOffset(2025, 3, 1, 4, 30, 0, TimeSpan.FromHours(-5));
         var token = TestData.NewToken(Guid.NewGuid(), issued, Lifetime, TokenPurpose.Session);
 
-        await Tokens.AddAsync(token);
+        await Tokens.AddAsync(token, CancellationToken.None);
 
-        Assert.Equal(token, await Tokens.FindAsync(token.Digest));
-        Assert.Null(await Tokens.FindAsync(SecureTokens.Issue().Digest));
+        Assert.Equal(token, await Tokens.FindAsync(token.Digest, CancellationToken.None));
+        Assert.Null(await Tokens.FindAsync(TestData.NewDigest(), CancellationToken.None));
     }
 
     [Fact]
@@ -35,15 +35,15 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
     {
         var token = await AddTokenAsync();
 
-        Assert.True(await Tokens.TryConsumeAsync(token.Digest, Now));
-        Assert.False(await Tokens.TryConsumeAsync(token.Digest, Now));
-        Assert.Equal(Now, (await Tokens.FindAsync(token.Digest))?.ConsumedAt);
+        Assert.True(await Tokens.TryConsumeAsync(token.Digest, Now, CancellationToken.None));
+        Assert.False(await Tokens.TryConsumeAsync(token.Digest, Now, CancellationToken.None));
+        Assert.Equal(Now, (await Tokens.FindAsync(token.Digest, CancellationToken.None))?.ConsumedAt);
     }
 
     [Fact]
     public async Task TryConsumeAsync_UnknownDigest_ReturnsFalse()
     {
-        Assert.False(await Tokens.TryConsumeAsync(SecureTokens.Issue().Digest, Now));
+        Assert.False(await Tokens.TryConsumeAsync(TestData.NewDigest(), Now, CancellationToken.None));
     }
 
     [Fact]
@@ -51,9 +51,9 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
     {
         var token = await AddTokenAsync();
 
-        Assert.False(await Tokens.TryConsumeAsync(token.Digest, token.ExpiresAt));
-        Assert.False(await Tokens.TryConsumeAsync(token.Digest, token.ExpiresAt.AddDays(1)));
-        Assert.Null((await Tokens.FindAsync(token.Digest))?.ConsumedAt);
+        Assert.False(await Tokens.TryConsumeAsync(token.Digest, token.ExpiresAt, CancellationToken.None));
+        Assert.False(await Tokens.TryConsumeAsync(token.Digest, token.ExpiresAt.AddDays(1), CancellationToken.None));
+        Assert.Null((await Tokens.FindAsync(token.Digest, CancellationToken.None))?.ConsumedAt);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
 
         // One tick on SQLite (ticks are stored exactly); PostgreSQL keeps microseconds, and a tick before a whole
         // microsecond is still before it there.
-        Assert.True(await Tokens.TryConsumeAsync(token.Digest, token.ExpiresAt.AddTicks(-1)));
+        Assert.True(await Tokens.TryConsumeAsync(token.Digest, token.ExpiresAt.AddTicks(-1), CancellationToken.None));
     }
 
     [Fact]
@@ -72,22 +72,22 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         var token = await AddTokenAsync(TokenPurpose.Session);
         var later = token.ExpiresAt.AddMinutes(10);
 
-        Assert.True(await Tokens.TryExtendAsync(token.Digest, later, Now));
-        Assert.Equal(later, (await Tokens.FindAsync(token.Digest))?.ExpiresAt);
+        Assert.True(await Tokens.TryExtendAsync(token.Digest, later, Now, CancellationToken.None));
+        Assert.Equal(later, (await Tokens.FindAsync(token.Digest, CancellationToken.None))?.ExpiresAt);
     }
 
     [Fact]
     public async Task TryExtendAsync_ConsumedOrExpiredToken_ReturnsFalseAndChangesNothing()
     {
         var consumed = await AddTokenAsync(TokenPurpose.Session);
-        Assert.True(await Tokens.TryConsumeAsync(consumed.Digest, Now));
+        Assert.True(await Tokens.TryConsumeAsync(consumed.Digest, Now, CancellationToken.None));
         var expired = await AddTokenAsync(TokenPurpose.Session);
 
-        Assert.False(await Tokens.TryExtendAsync(consumed.Digest, Now.AddHours(1), Now));
-        Assert.False(await Tokens.TryExtendAsync(expired.Digest, expired.ExpiresAt.AddHours(1), expired.ExpiresAt));
-        Assert.False(await Tokens.TryExtendAsync(SecureTokens.Issue().Digest, Now.AddHours(1), Now));
-        Assert.Equal(consumed.ExpiresAt, (await Tokens.FindAsync(consumed.Digest))?.ExpiresAt);
-        Assert.Equal(expired.ExpiresAt, (await Tokens.FindAsync(expired.Digest))?.ExpiresAt);
+        Assert.False(await Tokens.TryExtendAsync(consumed.Digest, Now.AddHours(1), Now, CancellationToken.None));
+        Assert.False(await Tokens.TryExtendAsync(expired.Digest, expired.ExpiresAt.AddHours(1), expired.ExpiresAt, CancellationToken.None));
+        Assert.False(await Tokens.TryExtendAsync(TestData.NewDigest(), Now.AddHours(1), Now, CancellationToken.None));
+        Assert.Equal(consumed.ExpiresAt, (await Tokens.FindAsync(consumed.Digest, CancellationToken.None))?.ExpiresAt);
+        Assert.Equal(expired.ExpiresAt, (await Tokens.FindAsync(expired.Digest, CancellationToken.None))?.ExpiresAt);
     }
 
     [Fact]
@@ -97,21 +97,21 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         var sessions = new[] { await AddTokenAsync(TokenPurpose.Session, accountId), await AddTokenAsync(TokenPurpose.Session, accountId) };
         var reset = await AddTokenAsync(TokenPurpose.PasswordReset, accountId);
         var used = await AddTokenAsync(TokenPurpose.Session, accountId);
-        Assert.True(await Tokens.TryConsumeAsync(used.Digest, Now));
+        Assert.True(await Tokens.TryConsumeAsync(used.Digest, Now, CancellationToken.None));
         var otherAccount = await AddTokenAsync(TokenPurpose.Session);
         Time.Advance(TimeSpan.FromMinutes(1));
 
-        var revoked = await Tokens.RevokeAllAsync(accountId, TokenPurpose.Session, Now);
+        var revoked = await Tokens.RevokeAllAsync(accountId, TokenPurpose.Session, Now, CancellationToken.None);
 
         Assert.Equal(2, revoked);
         foreach (var session in sessions)
         {
-            Assert.Equal(Now, (await Tokens.FindAsync(session.Digest))?.ConsumedAt);
+            Assert.Equal(Now, (await Tokens.FindAsync(session.Digest, CancellationToken.None))?.ConsumedAt);
         }
 
-        Assert.Null((await Tokens.FindAsync(reset.Digest))?.ConsumedAt);
-        Assert.Equal(TestData.Start, (await Tokens.FindAsync(used.Digest))?.ConsumedAt);
-        Assert.Null((await Tokens.FindAsync(otherAccount.Digest))?.ConsumedAt);
+        Assert.Null((await Tokens.FindAsync(reset.Digest, CancellationToken.None))?.ConsumedAt);
+        Assert.Equal(TestData.Start, (await Tokens.FindAsync(used.Digest, CancellationToken.None))?.ConsumedAt);
+        Assert.Null((await Tokens.FindAsync(otherAccount.Digest, CancellationToken.None))?.ConsumedAt);
     }
 
     [Fact]
@@ -121,9 +121,9 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         await AddTokenAsync(TokenPurpose.Session, accountId);
         var reset = await AddTokenAsync(TokenPurpose.PasswordReset, accountId);
 
-        Assert.Equal(2, await Tokens.RevokeAllAsync(accountId, null, Now));
-        Assert.False(await Tokens.TryConsumeAsync(reset.Digest, Now));
-        Assert.Equal(0, await Tokens.RevokeAllAsync(accountId, null, Now));
+        Assert.Equal(2, await Tokens.RevokeAllAsync(accountId, null, Now, CancellationToken.None));
+        Assert.False(await Tokens.TryConsumeAsync(reset.Digest, Now, CancellationToken.None));
+        Assert.Equal(0, await Tokens.RevokeAllAsync(accountId, null, Now, CancellationToken.None));
     }
 
     [Fact]
@@ -141,14 +141,14 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Tokens.TryExtendAsync(token.Digest, Now.AddHours(1), Now, ct));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Tokens.RevokeAllAsync(token.AccountId, null, Now, ct));
 
-        Assert.Null(await Tokens.FindAsync(fresh.Digest));
-        Assert.Equal(token, await Tokens.FindAsync(token.Digest));
+        Assert.Null(await Tokens.FindAsync(fresh.Digest, CancellationToken.None));
+        Assert.Equal(token, await Tokens.FindAsync(token.Digest, CancellationToken.None));
     }
 
     private async Task<TokenRecord> AddTokenAsync(TokenPurpose purpose = TokenPurpose.PasswordReset, Guid? accountId = null)
     {
         var token = TestData.NewToken(accountId ?? Guid.NewGuid(), Now, Lifetime, purpose);
-        await Tokens.AddAsync(token);
+        await Tokens.AddAsync(token, CancellationToken.None);
         return token;
     }
 }

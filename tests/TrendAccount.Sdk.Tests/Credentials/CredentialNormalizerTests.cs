@@ -163,13 +163,13 @@ public sealed class CredentialNormalizerTests
     [Fact]
     public void NormalizeEmail_LongestLocalPartAndAddress_AreAccepted()
     {
-        var local = new string('a', CredentialNormalizer.MaxLocalPartLength);
+        var local = new string('a', CredentialNormalizer.MaximumLocalPartLength);
         Assert.True(Normalizer.NormalizeEmail(local + "@example.com").IsValid);
 
         // 64 + 1 + 189 = 254 characters.
         var domain = string.Join('.', new string('b', 63), new string('c', 63), new string('d', 61));
         var longest = local + "@" + domain;
-        Assert.Equal(CredentialNormalizer.MaxEmailLength, longest.Length);
+        Assert.Equal(CredentialNormalizer.MaximumEmailLength, longest.Length);
         Assert.Equal(longest, Normalizer.NormalizeEmail(longest).Email);
         Assert.Equal(EmailProblem.TooLong, Normalizer.NormalizeEmail(longest + "d").Problem);
     }

@@ -25,10 +25,10 @@ public sealed class GettingStartedTests
 
         await using var provider = services.BuildServiceProvider();
         var accounts = provider.GetRequiredService<IAccountService>();
-        await accounts.ActivateProductAsync(new ProductActivation("PQRS-1234-5678-9012-3456"));
-        await accounts.RegisterAsync(new Registration("PQRS-1234-5678-9012-3456", "john@example.com", "Blue-Falcon-1987", "Blue-Falcon-1987"));
+        await accounts.ActivateProductAsync(new ProductActivationRequest("PQRS-1234-5678-9012-3456"));
+        await accounts.RegisterAsync(new RegistrationRequest("PQRS-1234-5678-9012-3456", "john@example.com", "Blue-Falcon-1987", "Blue-Falcon-1987"));
 
-        var result = await accounts.SignInAsync(new SignInRequest("  john@example.com ", "Blue-Falcon-1987", new ClientContext("203.0.113.10")));
+        var result = await accounts.SignInAsync(new SignInRequest("  john@example.com ", "Blue-Falcon-1987"));
         // --- end of snippet ---
 
         Assert.True(result.Succeeded);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.Tests.DependencyInjection;
 
@@ -60,14 +61,14 @@ public sealed class TrendAccountServiceCollectionExtensionsTests
     public async Task AddTrendAccount_Twice_IsHarmless()
     {
         var services = Complete();
-        services.AddTrendAccount(o => o.Lockout.MaxFailedAttempts = 7);
+        services.AddTrendAccount(o => o.Lockout.MaximumFailedAttempts = 7);
 
         Assert.Single(services, d => d.ServiceType == typeof(IAccountService));
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<TrendAccountOptions>));
         await using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<TrendAccountOptions>>().Value;
         Assert.Equal(4, options.Hashing.WorkFactor);
-        Assert.Equal(7, options.Lockout.MaxFailedAttempts);
+        Assert.Equal(7, options.Lockout.MaximumFailedAttempts);
         Assert.NotNull(provider.GetRequiredService<IAccountService>());
     }
 
@@ -195,7 +196,7 @@ public sealed class TrendAccountServiceCollectionExtensionsTests
                 "Password": { "MinimumLength": 10, "MaximumLength": 64, "UseBlocklist": false },
                 "Hashing": { "WorkFactor": 4, "AllowInsecureWorkFactorForTesting": true, "CurrentPepperId": "k1",
                              "Peppers": { "k1": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=" } },
-                "Lockout": { "MaxFailedAttempts": 3, "Duration": "00:05:00" },
+                "Lockout": { "MaximumFailedAttempts": 3, "Duration": "00:05:00" },
                 "Tokens": { "PasswordResetLifetime": "00:20:00", "SessionIdleTimeout": "00:10:00", "SessionAbsoluteLifetime": "02:00:00" },
                 "Serials": { "Rules": [ { "Prefix": "TX", "Channel": "Reseller", "Contact": "your ISP" } ] },
                 "Recovery": { "ResetLinkBaseUrl": "https://accounts.example.com/reset?token=", "DiscloseMaskedEmail": false },
@@ -219,7 +220,7 @@ public sealed class TrendAccountServiceCollectionExtensionsTests
         Assert.Equal(4, options.Hashing.WorkFactor);
         Assert.Equal("k1", options.Hashing.CurrentPepperId);
         Assert.Equal("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", options.Hashing.Peppers["k1"]);
-        Assert.Equal(3, options.Lockout.MaxFailedAttempts);
+        Assert.Equal(3, options.Lockout.MaximumFailedAttempts);
         Assert.Equal(TimeSpan.FromMinutes(5), options.Lockout.Duration);
         Assert.Equal(TimeSpan.FromMinutes(20), options.Tokens.PasswordResetLifetime);
         Assert.Equal(TimeSpan.FromHours(2), options.Tokens.SessionAbsoluteLifetime);
@@ -240,10 +241,10 @@ public sealed class TrendAccountServiceCollectionExtensionsTests
         services.AddTrendAccount().UseMailer(mailer);
         var provider = services.BuildServiceProvider();
         var accounts = provider.GetRequiredService<IAccountService>();
-        await accounts.ActivateProductAsync(new ProductActivation("PQRS-1234-5678-9012-3456"));
-        await accounts.RegisterAsync(new Registration("PQRS-1234-5678-9012-3456", "john@example.com", "correct horse battery", "correct horse battery"));
+        await accounts.ActivateProductAsync(new ProductActivationRequest("PQRS-1234-5678-9012-3456"));
+        await accounts.RegisterAsync(new RegistrationRequest("PQRS-1234-5678-9012-3456", "john@example.com", "correct horse battery", "correct horse battery"));
 
-        await accounts.RequestPasswordResetAsync(new PasswordResetRequest("john@example.com", TestCaptchaVerifier.ValidResponse));
+        await accounts.RequestPasswordResetAsync(new ForgotPasswordRequest("john@example.com", TestCaptchaVerifier.ValidResponse, ClientContext.Unknown));
         await provider.DisposeAsync();
 
         Assert.Single(mailer.Messages);

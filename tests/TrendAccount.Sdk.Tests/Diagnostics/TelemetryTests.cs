@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using TrendAccount.Sdk.Tests.Flows;
 
 namespace TrendAccount.Sdk.Tests.Diagnostics;
 
@@ -33,8 +32,8 @@ public sealed class TelemetryTests
 
         await host.SignInAsync(Email, Password);
         var token = await host.RequestResetTokenAsync(Email);
-        await host.Accounts.ResetPasswordAsync(new PasswordResetCompletion(token, "brand new passphrase", "brand new passphrase"));
-        await host.Accounts.RecoverEmailAsync(new EmailRecoveryRequest(Serial, FlowHost.Captcha));
+        await host.Accounts.ResetPasswordAsync(new ResetPasswordRequest(token, "brand new passphrase", "brand new passphrase", ClientContext.Unknown));
+        await host.Accounts.RecoverEmailAsync(new EmailRecoveryRequest(Serial, FlowHost.Captcha, ClientContext.Unknown));
 
         long Count(MetricCollector<long> collector, string outcome) =>
             collector.GetMeasurementSnapshot().Where(m => Equals(m.Tags[TrendAccountDiagnostics.OutcomeTag], outcome)).Sum(m => m.Value);
@@ -74,8 +73,8 @@ public sealed class TelemetryTests
         {
             await host.SignInAsync("nobody@example.com", Password);
             await host.SignInAsync(Email, "wrong password");
-            await host.Accounts.RequestPasswordResetAsync(new PasswordResetRequest(Email, FlowHost.Captcha));
-            await host.Accounts.RecoverEmailAsync(new EmailRecoveryRequest(Serial, FlowHost.Captcha));
+            await host.Accounts.RequestPasswordResetAsync(new ForgotPasswordRequest(Email, FlowHost.Captcha, ClientContext.Unknown));
+            await host.Accounts.RecoverEmailAsync(new EmailRecoveryRequest(Serial, FlowHost.Captcha, ClientContext.Unknown));
             await host.Troubleshooter.DiagnoseAsync(new TroubleshootingRequest { Email = Email });
 
             Activity[] mine;

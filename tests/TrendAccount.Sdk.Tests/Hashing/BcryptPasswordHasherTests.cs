@@ -163,13 +163,13 @@ public sealed class BcryptPasswordHasherTests
 
     [Fact]
     public void HashPassword_LongerThanMaximum_ThrowsArgumentException() =>
-        Assert.Throws<ArgumentException>(() => TestHashers.Create().HashPassword(new string('a', BcryptPasswordHasher.MaximumPasswordLength + 1)));
+        Assert.Throws<ArgumentException>(() => TestHashers.Create().HashPassword(new string('a', CredentialNormalizer.MaximumPasswordInputLength + 1)));
 
     [Fact]
     public void VerifyHashedPassword_PasswordAtMaximumLength_Verifies()
     {
         var hasher = TestHashers.Create();
-        var password = new string('€', BcryptPasswordHasher.MaximumPasswordLength);
+        var password = new string('€', CredentialNormalizer.MaximumPasswordInputLength);
 
         var hash = hasher.HashPassword(password);
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using TrendAccount.Sdk.Tests.Flows;
 
 namespace TrendAccount.Sdk.Tests.Passwords;
 

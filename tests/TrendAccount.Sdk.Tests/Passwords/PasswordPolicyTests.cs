@@ -372,7 +372,7 @@ public sealed class PasswordPolicyTests
     [Fact]
     public void Constructor_InvalidLimits_ThrowsNamingTheSetting()
     {
-        var error = Assert.Throws<ArgumentException>(() => new PasswordPolicy(new PasswordOptions { MinimumLength = 20, MaximumLength = 10 }, null));
+        var error = Assert.Throws<OptionsValidationException>(() => new PasswordPolicy(new PasswordOptions { MinimumLength = 20, MaximumLength = 10 }, null));
 
         Assert.Contains("TrendAccount:Password", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => new PasswordPolicy((PasswordOptions)null!, null));
@@ -383,11 +383,11 @@ public sealed class PasswordPolicyTests
     [InlineData(0, 50, false)]
     [InlineData(-1, 50, false)]
     [InlineData(9, 8, false)]
-    [InlineData(8, 1025, false)]
+    [InlineData(8, 257, false)]
     [InlineData(1, 1, true)]
-    [InlineData(1, 1024, true)]
+    [InlineData(1, 256, true)]
     [InlineData(8, 50, true)]
-    [InlineData(1024, 1024, true)]
+    [InlineData(256, 256, true)]
     public void TrendAccountOptionsValidate_PasswordLimits_NamesTheSettingWhenOutOfRange(int minimum, int maximum, bool valid)
     {
         var options = new TrendAccountOptions();

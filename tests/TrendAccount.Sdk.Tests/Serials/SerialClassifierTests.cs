@@ -94,7 +94,7 @@ public sealed class SerialClassifierTests
         Assert.Equal(SerialProblem.InvalidCharacters, Classifier.Classify("PQRS-1234-5678-9012-345\uD800").Problem);
         Assert.Equal(SerialProblem.InvalidCharacters, Classifier.Classify("\uD83D\uDE00PQRS-1234-5678-9012-3456").Problem);
 
-        var oversized = Classifier.Classify(new string(' ', SerialClassifier.MaxInputLength + 1));
+        var oversized = Classifier.Classify(new string(' ', SerialClassifier.MaximumInputLength + 1));
         Assert.Equal(SerialProblem.WrongLength, oversized.Problem);
         Assert.Equal(InputHints.Oversized, oversized.Hints);
     }
@@ -194,7 +194,7 @@ public sealed class SerialClassifierTests
         var options = new SerialOptions();
         options.Rules.Add(new SerialPrefixRule { Prefix = "T-1" });
 
-        var exception = Assert.Throws<ArgumentException>(() => new SerialClassifier(options));
+        var exception = Assert.Throws<OptionsValidationException>(() => new SerialClassifier(options));
 
         Assert.Contains("TrendAccount:Serials:Rules:0:Prefix", exception.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => new SerialClassifier((SerialOptions)null!));

@@ -1,4 +1,3 @@
-using TrendAccount.Sdk.Tests.Flows;
 
 namespace TrendAccount.Sdk.Tests.Troubleshooting;
 
@@ -80,7 +79,7 @@ public sealed class SignInTroubleshooterTests
     public async Task DiagnoseAsync_ActivatedButNotRegistered_CreateTheAccount()
     {
         await using var host = FlowHost.Create();
-        await host.Accounts.ActivateProductAsync(new ProductActivation(Serial));
+        await host.Accounts.ActivateProductAsync(new ProductActivationRequest(Serial));
 
         var report = await host.Troubleshooter.DiagnoseAsync(new TroubleshootingRequest { Serial = Serial });
 

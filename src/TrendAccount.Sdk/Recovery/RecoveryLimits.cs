@@ -1,0 +1,28 @@
+namespace TrendAccount.Sdk;
+
+/// <summary>
+/// The per-process rate limits of the recovery flows (<see cref="RateLimitOptions"/>), one window set each. One per
+/// container, shared by the handlers that charge them; thread-safe and bounded in memory.
+/// </summary>
+internal sealed class RecoveryLimits
+{
+    public RecoveryLimits(FlowContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var limits = context.Options.RateLimits;
+        ResetsPerAddress = Limiter(limits.PasswordResetPerAddress, context.Time);
+        ResetsPerClient = Limiter(limits.PasswordResetPerClient, context.Time);
+        RecoveriesPerClient = Limiter(limits.EmailRecoveryPerClient, context.Time);
+        InvalidLinksPerClient = Limiter(limits.InvalidResetTokensPerClient, context.Time);
+    }
+
+    public FixedWindowRateLimiter ResetsPerAddress { get; }
+
+    public FixedWindowRateLimiter ResetsPerClient { get; }
+
+    public FixedWindowRateLimiter RecoveriesPerClient { get; }
+
+    public FixedWindowRateLimiter InvalidLinksPerClient { get; }
+
+    private static FixedWindowRateLimiter Limiter(RateLimitRule rule, TimeProvider time) => new(rule.PermitLimit, rule.Window, time);
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+
+namespace TrendAccount.Sdk;
+
+/// <summary>
+/// The part of "Forgot your password?" that depends on whether the address has an account: it runs off the response
+/// path, so the answer is the same, and as fast, either way. Revokes older links, issues one, mails it. One per
+/// container; thread-safe.
+/// </summary>
+internal sealed class ResetLinkIssuer
+{
+    private readonly FlowContext _context;
+    private readonly IAccountStore _accounts;
+    private readonly TokenService _tokens;
+    private readonly MailComposer _mail;
+    private readonly AccountWorkQueue _work;
+    private readonly ILogger _logger;
+
+    public ResetLinkIssuer(FlowContext context, IAccountStore accounts, TokenService tokens, MailComposer mail, AccountWorkQueue work, ILogger<ResetLinkIssuer> logger)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mail);
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(logger);
+        _context = context;
+        _accounts = accounts;
+        _tokens = tokens;
+        _mail = mail;
+        _work = work;
+        _logger = logger;
+    }
+
+    /// <summary>Queues the look-up and, when the address has an account, the link.</summary>
+    public void Enqueue(string lookupKey, string maskedEmail) =>
+        _work.TryEnqueue("PasswordReset", ct => IssueAsync(lookupKey, maskedEmail, ct));
+
+    private async Task IssueAsync(string lookupKey, string maskedEmail, CancellationToken cancellationToken)
+    {
+        var account = await _accounts.FindByLookupKeyAsync(lookupKey, cancellationToken).ConfigureAwait(false);
+        if (account is null)
+        {
+            Log.PasswordResetNoAccount(_logger, maskedEmail);
+            return;
+        }
+
+        if (_context.Options.Recovery.ResetLinkBaseUrl is not { } baseUrl)
+        {
+            Log.ResetLinkBaseUrlMissing(_logger);
+            return;
+        }
+
+        // Older links stop working first, so at most one link is alive per account.
+        await _tokens.RevokeAllAsync(account.Id, TokenPurpose.PasswordReset, cancellationToken).ConfigureAwait(false);
+        var now = _context.Now;
+        var lifetime = _context.Options.Tokens.PasswordResetLifetime;
+        var token = await _tokens.IssueAsync(account, TokenPurpose.PasswordReset, now, now + lifetime, cancellationToken).ConfigureAwait(false);
+
+        // The link is built from configuration only, never from anything in the request (no host-header poisoning).
+        var link = new Uri(baseUrl.AbsoluteUri + token, UriKind.Absolute);
+        Log.PasswordResetLinkIssued(_logger, account.Id, now + lifetime);
+        await _mail.SendPasswordResetAsync(account, link, lifetime, cancellationToken).ConfigureAwait(false);
+    }
+}
