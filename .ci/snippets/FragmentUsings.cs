@@ -10,7 +10,12 @@ using TrendAccount.Sdk;
 using TrendAccount.Sdk.InMemory;
 using TrendAccount.Sdk.Captcha;                 // needs TrendAccount.Sdk.Captcha
 using TrendAccount.Sdk.MailKit;                 // needs TrendAccount.Sdk.MailKit
+using TrendAccount.Sdk.PwnedPasswords;          // needs TrendAccount.Sdk.PwnedPasswords
 using Microsoft.EntityFrameworkCore;            // needs TrendAccount.Sdk.EntityFrameworkCore
 using TrendAccount.Sdk.EntityFrameworkCore;     // needs TrendAccount.Sdk.EntityFrameworkCore
+using System.Net;                               // needs TrendAccount.Sdk.AspNetCore
+using Microsoft.AspNetCore.Builder;             // needs TrendAccount.Sdk.AspNetCore
+using Microsoft.AspNetCore.Http;                // needs TrendAccount.Sdk.AspNetCore
+using TrendAccount.Sdk.AspNetCore;              // needs TrendAccount.Sdk.AspNetCore
 using TrendAccount.Sdk.Testing;                 // needs TrendAccount.Sdk.Testing
 using Xunit;                                    // needs TrendAccount.Sdk.Testing
