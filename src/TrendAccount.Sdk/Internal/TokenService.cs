@@ -33,7 +33,7 @@ internal sealed class TokenService
         _accounts = accounts;
     }
 
-    private TokenOptions Options => _context.Options.Tokens;
+    private TokenOptions Options => _context.Tokens;
 
     /// <summary>Issues a token bound to the account's current security stamp; returns the secret to hand out (only its digest is stored).</summary>
     public async Task<string> IssueAsync(AccountRecord account, TokenPurpose purpose, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
