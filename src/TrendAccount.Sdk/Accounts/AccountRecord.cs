@@ -5,8 +5,9 @@ namespace TrendAccount.Sdk;
 
 /// <summary>A stored vendor account. Immutable; stores return snapshots.</summary>
 /// <remarks>
-/// <see cref="object.ToString"/> never prints the password hash, the security stamp or the lookup key, and masks the
-/// address, so a record that reaches a log, an exception message or a debugger display gives away no secret.
+/// <see cref="object.ToString"/> prints the id, the counters and the dates, never the password hash, the security
+/// stamp, the address or the lookup key, so a record that reaches a log, an exception message or a debugger display
+/// gives away no secret and no personal data.
 /// </remarks>
 public sealed record AccountRecord
 {
@@ -44,10 +45,10 @@ public sealed record AccountRecord
     public static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     // The compiler-generated ToString prints every property; this prints none of the secrets (hash, stamp) and no
-    // unmasked personal data (address, lookup key).
+    // personal data (address, lookup key).
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append(CultureInfo.InvariantCulture, $"Id = {Id}, Email = {Redaction.MaskEmail(Email)}, LookupKey = ***, PasswordHash = ***, SecurityStamp = ***, ");
+        builder.Append(CultureInfo.InvariantCulture, $"Id = {Id}, Email = ***, LookupKey = ***, PasswordHash = ***, SecurityStamp = ***, ");
         builder.Append(CultureInfo.InvariantCulture, $"FailedSignInCount = {FailedSignInCount}, LockoutEnd = {LockoutEnd}, CreatedAt = {CreatedAt}");
         return true;
     }
