@@ -276,7 +276,7 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
 
     // Makes up the difference between the work spent and the dummy's with bcrypt runs of decreasing cost (the
     // difference's binary digits): at most WorkFactor - 2 runs. Exact for every bcrypt format; an Identity hash's
-    // PBKDF2 share is rounded to the nearest 16 units (the cheapest run), under 0.4% of a cost-11 verification.
+    // PBKDF2 share is rounded to the nearest 16 units (the cheapest run), under 0.4% of a cost-11 verification (the PBKDF2 rate itself is calibrated, see HashWork).
     private void Pad(long units)
     {
         const int cheapest = EksBlowfish.MinimumCost;

@@ -22,7 +22,7 @@ internal static class HashWork
     internal const int Sha256IterationsPerUnit = 250;
 
     /// <summary>HMAC-SHA512 iterations per bcrypt unit.</summary>
-    internal const int Sha512IterationsPerUnit = 110;
+    internal const int Sha512IterationsPerUnit = 85;
 
     /// <summary>The work of one bcrypt run.</summary>
     internal static long Bcrypt(int cost) => 1L << cost;
