@@ -14,7 +14,8 @@ public static class TrendAccountServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the SDK: <see cref="IAccountService"/>, <see cref="SignInTroubleshooter"/> and their defaults
-    /// (<see cref="TimeProvider.System"/>, <see cref="BcryptPasswordHasher"/>, <see cref="PasswordPolicy"/>,
+    /// (<see cref="TimeProvider.System"/>, <see cref="BcryptPasswordHasher"/>, <see cref="PasswordPolicy"/>, no breach
+    /// screening (<see cref="IBreachedPasswordScreen"/>),
     /// <see cref="SerialClassifier"/>, <see cref="CredentialNormalizer"/>, <see cref="TrendAccountMessages"/>),
     /// each only if not registered yet. Stores, mailer and captcha verifier are the host's choice: pick them on the
     /// returned builder. Calling this more than once is harmless (configure actions accumulate).
@@ -79,6 +80,7 @@ public static class TrendAccountServiceCollectionExtensions
         AddGroup(services, o => o.RateLimits);
         services.TryAddSingleton<IPasswordHasher>(sp => new BcryptPasswordHasher(sp.GetRequiredService<IOptions<HashingOptions>>()));
         services.TryAddSingleton(sp => new PasswordPolicy(sp.GetRequiredService<IOptions<PasswordOptions>>(), sp.GetService<IPasswordBlocklist>()));
+        services.TryAddSingleton<IBreachedPasswordScreen>(NoBreachedPasswordScreen.Instance);
         services.TryAddSingleton(sp => new SerialClassifier(sp.GetRequiredService<IOptions<SerialOptions>>()));
         services.TryAddSingleton(CredentialNormalizer.Default);
         services.TryAddSingleton(TrendAccountMessages.Default);
@@ -108,6 +110,9 @@ public static class TrendAccountServiceCollectionExtensions
             Require<IAccountStore>(sp),
             sp.GetRequiredService<IPasswordHasher>(),
             sp.GetRequiredService<PasswordPolicy>(),
+            new NewPasswordBreachCheck(
+                sp.GetService<IBreachedPasswordScreen>() ?? NoBreachedPasswordScreen.Instance,
+                LoggerFor<NewPasswordBreachCheck>(sp)),
             sp.GetRequiredService<TokenService>(),
             sp.GetRequiredService<MailComposer>(),
             LoggerFor<NewPasswordService>(sp)));
