@@ -120,7 +120,7 @@ internal sealed class CredentialVerifier
             return CredentialCheck.LockedOut;
         }
 
-        var verification = usable ? _hasher.VerifyHashedPassword(account.PasswordHash, value) : PasswordVerificationResult.Failed;
+        var verification = usable ? VerifyStoredHash(account, value) : PasswordVerificationResult.Failed;
         if (verification == PasswordVerificationResult.Failed)
         {
             if (mode != CredentialMode.TrustedDevice)
@@ -170,6 +170,24 @@ internal sealed class CredentialVerifier
         }
 
         return true;
+    }
+
+    // The SDK's hasher also says when a stored hash is corrupt (unrecognized, or its cost above the ceiling): the
+    // failure costs the same as any other, and the log says why.
+    private PasswordVerificationResult VerifyStoredHash(AccountRecord account, string password)
+    {
+        if (_hasher is not BcryptPasswordHasher bcrypt)
+        {
+            return _hasher.VerifyHashedPassword(account.PasswordHash, password);
+        }
+
+        var result = bcrypt.Verify(account.PasswordHash, password, out var verdict);
+        if (verdict != StoredHashVerdict.Usable)
+        {
+            Log.StoredHashCorrupt(_logger, account.Id, verdict);
+        }
+
+        return result;
     }
 
     // No account (or a locked one): spend one verification at the current cost anyway. A hasher with its own dummy

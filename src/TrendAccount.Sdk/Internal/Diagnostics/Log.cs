@@ -50,6 +50,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1203, EventName = "PasswordHashUpgraded", Level = LogLevel.Information, Message = "Password hash of account {AccountId} upgraded: {Status}.")]
     public static partial void PasswordHashUpgraded(ILogger logger, Guid accountId, StoreWriteStatus status);
 
+    [LoggerMessage(EventId = 1253, EventName = "StoredHashCorrupt", Level = LogLevel.Error, Message = "The stored password hash of account {AccountId} is corrupt ({Verdict}): not run, verified as failed.")]
+    public static partial void StoredHashCorrupt(ILogger logger, Guid accountId, StoredHashVerdict verdict);
+
     // 1300–1399: sessions
     [LoggerMessage(EventId = 1300, EventName = "SessionRejected", Level = LogLevel.Debug, Message = "Session rejected: {Reason}.")]
     public static partial void SessionRejected(ILogger logger, string reason);
