@@ -10,18 +10,17 @@ internal sealed class RecoveryLimits
     private readonly InMemoryAttemptCounter _counter;
     private int _limiters;
 
-    public RecoveryLimits(FlowContext context, RecoveryOptions recovery, RateLimitOptions limits, InMemoryAttemptCounter counter)
+    public RecoveryLimits(RecoveryOptions recovery, RateLimitOptions limits, InMemoryAttemptCounter counter)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(recovery);
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(counter);
         _counter = counter;
         Recovery = recovery;
-        ResetsPerAddress = Limiter(limits.PasswordResetPerAddress, context.Time);
-        ResetsPerClient = Limiter(limits.PasswordResetPerClient, context.Time);
-        RecoveriesPerClient = Limiter(limits.EmailRecoveryPerClient, context.Time);
-        InvalidLinksPerClient = Limiter(limits.InvalidResetTokensPerClient, context.Time);
+        ResetsPerAddress = Limiter(limits.PasswordResetPerAddress);
+        ResetsPerClient = Limiter(limits.PasswordResetPerClient);
+        RecoveriesPerClient = Limiter(limits.EmailRecoveryPerClient);
+        InvalidLinksPerClient = Limiter(limits.InvalidResetTokensPerClient);
     }
 
     public RecoveryOptions Recovery { get; }
@@ -35,9 +34,6 @@ internal sealed class RecoveryLimits
     public FixedWindowRateLimiter InvalidLinksPerClient { get; }
 
     // Each limiter keeps its windows under its own prefix in the one bounded counter table (the clock is the table's).
-    private FixedWindowRateLimiter Limiter(RateLimitRule rule, TimeProvider time)
-    {
-        _ = time;
-        return new(rule.PermitLimit, rule.Window, _counter, $"recovery{++_limiters}:");
-    }
+    private FixedWindowRateLimiter Limiter(RateLimitRule rule) =>
+        new(rule.PermitLimit, rule.Window, _counter, $"recovery{++_limiters}:");
 }
