@@ -1,4 +1,7 @@
+using System.Net;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using TrendAccount.Sdk.AspNetCore;
 using Microsoft.EntityFrameworkCore;
 using TrendAccount.Sdk.AspNetCore.UI;
 using TrendAccount.Sdk.Captcha;
@@ -58,14 +61,53 @@ public static partial class SampleSite
             .UseEntityFrameworkStores(options => options.UseSqlite($"Data Source={database}"));
         services.PostConfigure<TrendAccountOptions>(options => options.Recovery.ResetLinkBaseUrl ??= DefaultResetLink(configuration));
 
+        // Production sends real mail: a pickup folder of live reset links is for a developer's machine only.
         if (configuration.GetSection("TrendAccount:Smtp").Exists())
         {
             sdk.UseSmtpMailer(configuration.GetSection("TrendAccount:Smtp"));
         }
-        else
+        else if (development)
         {
             sdk.UsePickupDirectoryMailer(outbox);
         }
+        else
+        {
+            throw new InvalidOperationException(
+                $"The sample needs a real mailer in the {builder.Environment.EnvironmentName} environment: set TrendAccount:Smtp:Host and TrendAccount:Smtp:FromAddress " +
+                "(see samples/TrendAccount.Sdk.Samples.Web/README.md). The pickup folder of emails, with live reset links in it, is used in Development only.");
+        }
+
+        // Device tokens (issue #11): the owner's own browsers keep signing in while the account is under attack.
+        if (string.IsNullOrEmpty(configuration["TrendAccount:SignIn:DeviceTokenKey"]))
+        {
+            if (!development)
+            {
+                throw new InvalidOperationException(
+                    $"The sample needs TrendAccount:SignIn:DeviceTokenKey in the {builder.Environment.EnvironmentName} environment: base64 of 32 random bytes " +
+                    "(for example `openssl rand -base64 32`), kept secret and the same on every node. Development generates one at start-up.");
+            }
+
+            var generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(SignInOptions.MinimumDeviceTokenKeyBytes));
+            services.PostConfigure<TrendAccountOptions>(options => options.SignIn.DeviceTokenKey ??= generated);
+        }
+
+        // Forwarded headers count only from the proxies listed here (none by default: the connection's address is the client).
+        var proxies = configuration.GetSection("Sample:KnownProxies").Get<string[]>() ?? [];
+        var networks = configuration.GetSection("Sample:KnownNetworks").Get<string[]>() ?? [];
+        services.Configure<TrendAccountClientOptions>(options =>
+        {
+            foreach (var proxy in proxies)
+            {
+                options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                    ? address
+                    : throw new InvalidOperationException($"Sample:KnownProxies entry \"{proxy}\" is not an IP address."));
+            }
+
+            foreach (var network in networks)
+            {
+                options.KnownNetworks.Add(network);
+            }
+        });
 
         var captchaSection = configuration.GetSection(SiteVerifyCaptchaOptions.SectionName);
         CaptchaWidget widget;
@@ -76,8 +118,8 @@ public static partial class SampleSite
         }
         else
         {
-            services.AddMemoryCache(options => options.SizeLimit = 10_000);
-            services.AddSingleton<CharacterCaptcha>();
+            services.AddSingleton(SampleCaptchaOptions(configuration, builder.Environment));
+            services.AddSingleton(static provider => new SignedCaptcha(provider.GetRequiredService<SignedCaptchaOptions>(), provider.GetRequiredService<TimeProvider>()));
             sdk.UseCaptchaVerifier<CharacterCaptchaVerifier>();
             widget = CaptchaWidget.SelfHosted;
         }
@@ -102,14 +144,19 @@ public static partial class SampleSite
             options.SiteName = "Trend Micro Account (TrendAccount.Sdk sample)";
             options.FooterText = "A sample host of TrendAccount.Sdk. Not affiliated with any vendor.";
             options.DevelopmentActivation = development;
-            options.ActivationHint = "Seeded at start-up: " + (configuration["Sample:SeedSerial"] ?? DefaultSeedSerial);
+            if (development)
+            {
+                options.ActivationHint = "Seeded at start-up: " + (configuration["Sample:SeedSerial"] ?? DefaultSeedSerial);
+            }
+
             if (development)
             {
                 options.NavigationLinks.Add(new TrendAccountUILink("Outbox (dev)", "/Dev/Outbox", "dev"));
                 options.NavigationLinks.Add(new TrendAccountUILink("Clock (dev)", "/Dev/Clock", "dev"));
             }
         });
-        services.AddSingleton(new SampleSettings(development, outbox, configuration["Sample:SeedSerial"] ?? DefaultSeedSerial));
+        // The seed serial is a development convenience: anywhere else serials come from real activations.
+        services.AddSingleton(new SampleSettings(development, outbox, development ? configuration["Sample:SeedSerial"] ?? DefaultSeedSerial : null));
         // Keys in memory: a restart only invalidates open forms (antiforgery); sign-in sessions are the SDK's tokens.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
@@ -139,6 +186,15 @@ public static partial class SampleSite
             }
         });
         app.MapTrendAccountUI();
+        if (widget.IsSelfHosted)
+        {
+            app.MapGet(SignedCaptcha.ImagePath, static (HttpContext context, SignedCaptcha captcha) =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                return captcha.RenderImage(context.Request.Query["c"]) is { } png ? Results.File(png, "image/png") : Results.NotFound();
+            });
+        }
+
         return app;
     }
 
@@ -153,9 +209,15 @@ public static partial class SampleSite
         }
 
         var settings = app.Services.GetRequiredService<SampleSettings>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TrendAccount.Sdk.Samples.Web");
+        app.Lifetime.ApplicationStarted.Register(() => LogListening(logger, string.Join(", ", app.Urls), settings.Development ? "/Dev/Outbox" : "(outbox page only in Development)"));
+        if (settings.SeedSerial is null)
+        {
+            return;
+        }
+
         var accounts = app.Services.GetRequiredService<IAccountService>();
         var activation = await accounts.ActivateProductAsync(new ProductActivationRequest(settings.SeedSerial));
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TrendAccount.Sdk.Samples.Web");
         var seeded = activation.Serial is null ? null : await app.Services.GetRequiredService<IAccountStore>().FindSerialAsync(activation.Serial, CancellationToken.None);
         if (seeded?.AccountId is not null)
         {
@@ -166,8 +228,46 @@ public static partial class SampleSite
         {
             LogSeeded(logger, activation.Serial ?? settings.SeedSerial, activation.Status);
         }
+    }
 
-        app.Lifetime.ApplicationStarted.Register(() => LogListening(logger, string.Join(", ", app.Urls), settings.Development ? "/Dev/Outbox" : "(outbox page only in Development)"));
+    /// <summary>
+    /// The sample's own captcha, from <c>Sample:Captcha</c>. It is a demonstration (no OCR resistance worth the name), so
+    /// outside Development it runs only with <c>Sample:Captcha:AllowOutsideDevelopment=true</c>; production sites
+    /// configure a site-verify provider. The key comes from <c>Sample:Captcha:Key</c> or is generated at start-up.
+    /// </summary>
+    private static SignedCaptchaOptions SampleCaptchaOptions(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection("Sample:Captcha");
+        var development = environment.IsDevelopment();
+        if (!development && !section.GetValue<bool>("AllowOutsideDevelopment"))
+        {
+            throw new InvalidOperationException(
+                $"The sample's own captcha does not run in the {environment.EnvironmentName} environment: it is a demonstration, not a defence against bots. " +
+                "Configure a site-verify provider (TrendAccount:Captcha:VerifyUrl, TrendAccount:Captcha:Secret, Sample:CaptchaSiteKey), " +
+                "or set Sample:Captcha:AllowOutsideDevelopment=true to run it anyway (see samples/TrendAccount.Sdk.Samples.Web/README.md).");
+        }
+
+        byte[] key;
+        if (section["Key"] is { Length: > 0 } configured)
+        {
+            var buffer = new byte[configured.Length];
+            key = Convert.TryFromBase64String(configured, buffer, out var written) && written >= SignedCaptcha.MinimumKeyBytes
+                ? buffer[..written]
+                : throw new InvalidOperationException($"Sample:Captcha:Key must be base64 of at least {SignedCaptcha.MinimumKeyBytes} random bytes (or unset to generate one at start-up).");
+        }
+        else
+        {
+            key = RandomNumberGenerator.GetBytes(SignedCaptcha.MinimumKeyBytes);
+        }
+
+        return new SignedCaptchaOptions
+        {
+            Key = key,
+            Lifetime = section.GetValue("Lifetime", SignedCaptchaOptions.DefaultLifetime),
+            MaximumRemembered = section.GetValue("MaximumRemembered", SignedCaptchaOptions.DefaultMaximumRemembered),
+            // The text question is machine-readable by nature: on by default where the sample captcha is on by default.
+            TextQuestion = section.GetValue("TextQuestion", development),
+        };
     }
 
     internal const string DefaultSeedSerial = "PQRS-1234-5678-9012-3456";

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using TrendAccount.Sdk.Samples.Web.Captcha;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -47,6 +49,8 @@ public class SampleSiteFixture : IAsyncLifetime
             "--TrendAccount:Hashing:AllowInsecureWorkFactorForTesting=true",
             .. ExtraArguments,
         ]);
+        // Lets a test pose as a caller from elsewhere, or as a request a TLS proxy passed on (headers only tests send).
+        builder.Services.AddSingleton<IStartupFilter, PretendCaller>();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddProvider(new CollectingLoggerProvider(LogLines));
@@ -73,6 +77,10 @@ public class SampleSiteFixture : IAsyncLifetime
             // A leftover temp folder is harmless.
         }
     }
+
+    /// <summary>The answer of the sample captcha's challenge, read in-process: the page itself never gives it away.</summary>
+    public string CaptchaAnswer(string? token) =>
+        Services.GetRequiredService<SignedCaptcha>().AnswerFor(token ?? "") ?? throw new InvalidOperationException("Not a challenge of this site: " + token);
 
     /// <summary>Activates a serial and registers an account on it, through the SDK (set-up, not the journey).</summary>
     public async Task RegisterAsync(string serial, string email, string password)
@@ -101,6 +109,36 @@ public class SampleSiteFixture : IAsyncLifetime
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Test-only request header: the remote address the connection pretends to come from.</summary>
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
+    /// <summary>Test-only request header: the scheme the request pretends to have arrived with (https past the redirection).</summary>
+    public const string SchemeHeader = "X-Test-Scheme";
+
+    private sealed class PretendCaller : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(RemoteAddressHeader, out var address))
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(address.ToString());
+                    context.Request.Headers.Remove(RemoteAddressHeader);
+                }
+
+                if (context.Request.Headers.TryGetValue(SchemeHeader, out var scheme))
+                {
+                    context.Request.Scheme = scheme.ToString();
+                    context.Request.Headers.Remove(SchemeHeader);
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     private sealed class CollectingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider

@@ -7,7 +7,20 @@ public sealed class ProductionSiteFixture : SampleSiteFixture
 
     protected override string EnvironmentName => "Production";
 
-    protected override IEnumerable<string> ExtraArguments => [$"--https_port={HttpsPort}"];
+    /// <summary>A device-token key for the test (any 32 bytes; a real site keeps its own secret).</summary>
+    public static readonly string DeviceTokenKey = Convert.ToBase64String(Enumerable.Range(100, 32).Select(i => (byte)i).ToArray());
+
+    protected override IEnumerable<string> ExtraArguments =>
+    [
+        $"--https_port={HttpsPort}",
+        // What Production requires of the sample: a real mailer, a device-token key, and the sample captcha allowed explicitly.
+        "--TrendAccount:Smtp:Host=127.0.0.1",
+        "--TrendAccount:Smtp:Port=2525",
+        "--TrendAccount:Smtp:TlsMode=None",
+        "--TrendAccount:Smtp:FromAddress=account@example.com",
+        "--TrendAccount:SignIn:DeviceTokenKey=" + DeviceTokenKey,
+        "--Sample:Captcha:AllowOutsideDevelopment=true",
+    ];
 }
 
 /// <summary>The site switched by configuration to a site-verify captcha provider (Cloudflare Turnstile).</summary>

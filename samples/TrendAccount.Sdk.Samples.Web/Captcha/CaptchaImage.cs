@@ -1,35 +1,209 @@
-using System.Globalization;
+using System.Buffers.Binary;
+using System.IO.Compression;
 using System.Text;
-using Microsoft.AspNetCore.Html;
 
 namespace TrendAccount.Sdk.Samples.Web.Captcha;
 
-/// <summary>Draws a challenge's characters as inline SVG, each slightly turned and shifted.</summary>
-public static class CaptchaImage
+/// <summary>
+/// Draws a challenge's characters into a grey-scale PNG: dot-matrix glyphs of this file, each scaled, turned and
+/// sheared, the whole picture bent by two waves and crossed by curves and speckles. No text is in the file; the
+/// noise comes from a seed derived from the challenge, so every request for one challenge gets the same picture
+/// (nothing to average over).
+/// </summary>
+internal static class CaptchaImage
 {
-    public static IHtmlContent Render(CaptchaChallenge challenge)
-    {
-        ArgumentNullException.ThrowIfNull(challenge);
-        var svg = new StringBuilder();
-        svg.Append("<svg width=\"170\" height=\"52\" viewBox=\"0 0 170 52\" role=\"img\" aria-label=\"Captcha characters\" data-testid=\"captcha-image\">")
-            .Append("<line x1=\"6\" y1=\"14\" x2=\"164\" y2=\"40\" stroke=\"#c9b99a\" stroke-width=\"2\"/>")
-            .Append("<line x1=\"8\" y1=\"42\" x2=\"160\" y2=\"10\" stroke=\"#d8c8aa\" stroke-width=\"1.5\"/>");
-        for (var i = 0; i < challenge.Characters.Length; i++)
-        {
-            // The id is random hex: it doubles as the source of each character's tilt and height.
-            var rotate = ((challenge.Id[i] % 7) - 3) * 6;
-            var y = 36 + (challenge.Id[i + 8] % 5) - 2;
-            var x = 18 + (i * 29);
-            var character = challenge.Characters[i];
-            if (!char.IsAsciiLetterOrDigit(character))
-            {
-                throw new InvalidOperationException("Captcha characters are ASCII letters and digits.");
-            }
+    public const int Width = 200;
+    public const int Height = 70;
 
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{x}\" y=\"{y}\" font-family=\"DejaVu Sans Mono, monospace\" font-size=\"28\" font-weight=\"bold\" fill=\"#3b3b58\" transform=\"rotate({rotate} {x + 8} 28)\">{character}</text>");
+    // 5 × 7 glyphs, row by row ('#' = ink), for SignedCaptcha.Alphabet.
+    private static readonly Dictionary<char, string[]> Glyphs = new()
+    {
+        ['A'] = [".###.", "#...#", "#...#", "#####", "#...#", "#...#", "#...#"],
+        ['B'] = ["####.", "#...#", "#...#", "####.", "#...#", "#...#", "####."],
+        ['C'] = [".###.", "#...#", "#....", "#....", "#....", "#...#", ".###."],
+        ['D'] = ["####.", "#...#", "#...#", "#...#", "#...#", "#...#", "####."],
+        ['E'] = ["#####", "#....", "#....", "####.", "#....", "#....", "#####"],
+        ['F'] = ["#####", "#....", "#....", "####.", "#....", "#....", "#...."],
+        ['G'] = [".###.", "#...#", "#....", "#.###", "#...#", "#...#", ".####"],
+        ['H'] = ["#...#", "#...#", "#...#", "#####", "#...#", "#...#", "#...#"],
+        ['J'] = ["..###", "...#.", "...#.", "...#.", "...#.", "#..#.", ".##.."],
+        ['K'] = ["#...#", "#..#.", "#.#..", "##...", "#.#..", "#..#.", "#...#"],
+        ['M'] = ["#...#", "##.##", "#.#.#", "#.#.#", "#...#", "#...#", "#...#"],
+        ['N'] = ["#...#", "#...#", "##..#", "#.#.#", "#..##", "#...#", "#...#"],
+        ['P'] = ["####.", "#...#", "#...#", "####.", "#....", "#....", "#...."],
+        ['Q'] = [".###.", "#...#", "#...#", "#...#", "#.#.#", "#..#.", ".##.#"],
+        ['R'] = ["####.", "#...#", "#...#", "####.", "#.#..", "#..#.", "#...#"],
+        ['S'] = [".####", "#....", "#....", ".###.", "....#", "....#", "####."],
+        ['T'] = ["#####", "..#..", "..#..", "..#..", "..#..", "..#..", "..#.."],
+        ['U'] = ["#...#", "#...#", "#...#", "#...#", "#...#", "#...#", ".###."],
+        ['V'] = ["#...#", "#...#", "#...#", "#...#", "#...#", ".#.#.", "..#.."],
+        ['W'] = ["#...#", "#...#", "#...#", "#.#.#", "#.#.#", "#.#.#", ".#.#."],
+        ['X'] = ["#...#", "#...#", ".#.#.", "..#..", ".#.#.", "#...#", "#...#"],
+        ['Y'] = ["#...#", "#...#", ".#.#.", "..#..", "..#..", "..#..", "..#.."],
+        ['Z'] = ["#####", "....#", "...#.", "..#..", ".#...", "#....", "#####"],
+        ['2'] = [".###.", "#...#", "....#", "...#.", "..#..", ".#...", "#####"],
+        ['3'] = ["#####", "...#.", "..#..", "...#.", "....#", "#...#", ".###."],
+        ['4'] = ["...#.", "..##.", ".#.#.", "#..#.", "#####", "...#.", "...#."],
+        ['5'] = ["#####", "#....", "####.", "....#", "....#", "#...#", ".###."],
+        ['6'] = ["..##.", ".#...", "#....", "####.", "#...#", "#...#", ".###."],
+        ['7'] = ["#####", "....#", "...#.", "..#..", ".#...", ".#...", ".#..."],
+        ['8'] = [".###.", "#...#", "#...#", ".###.", "#...#", "#...#", ".###."],
+        ['9'] = [".###.", "#...#", "#...#", ".####", "....#", "...#.", ".##.."],
+    };
+
+    private static readonly uint[] CrcTable = BuildCrcTable();
+
+    /// <summary>Draws the characters; the same seed draws the same picture.</summary>
+    public static byte[] RenderPng(string characters, int seed) => EncodePng(Draw(characters, seed), Width, Height);
+
+    /// <summary>Draws the characters as one byte of grey per pixel, row by row (0 = black).</summary>
+    internal static byte[] Draw(string characters, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(characters);
+        // Not a secret: the noise only has to differ between challenges and stay the same for one.
+#pragma warning disable CA5394 // Do not use insecure randomness
+        var random = new Random(seed);
+        double Between(double low, double high) => low + (random.NextDouble() * (high - low));
+
+        var pixels = new byte[Width * Height];
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] = (byte)random.Next(222, 256);
         }
 
-        return new HtmlString(svg.Append("</svg>").ToString());
+        var glyphs = new (string[] Rows, double X, double Y, double Cos, double Sin, double Shear, double Cell)[characters.Length];
+        var step = (Width - 30.0) / Math.Max(1, characters.Length);
+        for (var i = 0; i < characters.Length; i++)
+        {
+            if (!Glyphs.TryGetValue(characters[i], out var rows))
+            {
+                throw new ArgumentException("Captcha characters come from SignedCaptcha.Alphabet.", nameof(characters));
+            }
+
+            var angle = Between(-0.32, 0.32);
+            glyphs[i] = (rows, 15 + (step * (i + 0.5)) + Between(-3, 3), (Height / 2.0) + Between(-4, 4), Math.Cos(angle), Math.Sin(angle), Between(-0.3, 0.3), Between(4.4, 5.2));
+        }
+
+        var (waveX, waveY, phaseX, phaseY) = (Between(2.0, 3.5), Between(2.0, 3.5), Between(0, Math.Tau), Between(0, Math.Tau));
+        var ink = (byte)random.Next(20, 60);
+        for (var y = 0; y < Height; y++)
+        {
+            for (var x = 0; x < Width; x++)
+            {
+                // Bend the page, then ask each glyph whether the bent point falls on one of its dots.
+                var bx = x + (waveX * Math.Sin((y / 9.0) + phaseX));
+                var by = y + (waveY * Math.Sin((x / 13.0) + phaseY));
+                foreach (var glyph in glyphs)
+                {
+                    var dx = bx - glyph.X;
+                    var dy = by - glyph.Y;
+                    var u = (glyph.Cos * dx) + (glyph.Sin * dy);
+                    var v = (-glyph.Sin * dx) + (glyph.Cos * dy);
+                    u -= glyph.Shear * v;
+                    var column = (int)Math.Floor((u / glyph.Cell) + 2.5);
+                    var row = (int)Math.Floor((v / glyph.Cell) + 3.5);
+                    if (column is >= 0 and < 5 && row is >= 0 and < 7 && glyph.Rows[row][column] == '#')
+                    {
+                        pixels[(y * Width) + x] = (byte)Math.Clamp(ink + random.Next(-20, 21), 0, 255);
+                        break;
+                    }
+                }
+            }
+        }
+
+        // Curves through the characters, nearly as dark as the ink, so they cannot be filtered out by shade.
+        for (var curve = 0; curve < 2; curve++)
+        {
+            var (height, amplitude, period, phase, thickness) = (Between(18, Height - 18), Between(4, 12), Between(20, 45), Between(0, Math.Tau), Between(0.5, 1.0));
+            for (var x = 0; x < Width; x++)
+            {
+                var centre = height + (amplitude * Math.Sin((x / period) + phase));
+                for (var y = (int)(centre - thickness); y <= (int)(centre + thickness); y++)
+                {
+                    if (y is >= 0 and < Height)
+                    {
+                        pixels[(y * Width) + x] = (byte)Math.Clamp(ink + random.Next(10, 50), 0, 255);
+                    }
+                }
+            }
+        }
+
+        // Speckles: dark dots on the paper, light dots in the ink.
+        for (var i = 0; i < pixels.Length / 22; i++)
+        {
+            var at = random.Next(pixels.Length);
+            pixels[at] = pixels[at] > 128 ? (byte)random.Next(40, 140) : (byte)random.Next(170, 256);
+        }
+#pragma warning restore CA5394
+
+        return pixels;
+    }
+
+    /// <summary>Writes grey-scale pixels as a PNG: signature, IHDR, one zlib IDAT, IEND.</summary>
+    internal static byte[] EncodePng(byte[] pixels, int width, int height)
+    {
+        using var output = new MemoryStream();
+        output.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; // bits per sample
+        header[9] = 0; // grey-scale; compression, filter and interlace stay 0
+        WriteChunk(output, "IHDR", header);
+
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            for (var y = 0; y < height; y++)
+            {
+                zlib.WriteByte(0); // filter: none
+                zlib.Write(pixels, y * width, width);
+            }
+        }
+
+        WriteChunk(output, "IDAT", compressed.ToArray());
+        WriteChunk(output, "IEND", []);
+        return output.ToArray();
+    }
+
+    private static void WriteChunk(Stream output, string type, byte[] data)
+    {
+        Span<byte> number = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(number, data.Length);
+        output.Write(number);
+        var typeAndData = new byte[4 + data.Length];
+        Encoding.ASCII.GetBytes(type, typeAndData);
+        data.CopyTo(typeAndData, 4);
+        output.Write(typeAndData);
+        BinaryPrimitives.WriteUInt32BigEndian(number, Crc32(typeAndData));
+        output.Write(number);
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        }
+
+        return crc ^ 0xFFFFFFFFu;
+    }
+
+    private static uint[] BuildCrcTable()
+    {
+        var table = new uint[256];
+        for (var n = 0u; n < 256; n++)
+        {
+            var c = n;
+            for (var k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            }
+
+            table[n] = c;
+        }
+
+        return table;
     }
 }

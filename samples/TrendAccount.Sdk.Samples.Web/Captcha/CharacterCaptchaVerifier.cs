@@ -1,13 +1,13 @@
 namespace TrendAccount.Sdk.Samples.Web.Captcha;
 
 /// <summary>
-/// The SDK's <see cref="ICaptchaVerifier"/> for <see cref="CharacterCaptcha"/>. The pages send the response as
-/// <c>{challenge id}:{typed characters}</c> (see <see cref="Compose"/>).
+/// The SDK's <see cref="ICaptchaVerifier"/> for <see cref="SignedCaptcha"/>. The pages send the response as
+/// <c>{challenge token}:{typed characters}</c> (see <see cref="Compose"/>).
 /// </summary>
-public sealed class CharacterCaptchaVerifier(CharacterCaptcha captcha) : ICaptchaVerifier
+public sealed class CharacterCaptchaVerifier(SignedCaptcha captcha) : ICaptchaVerifier
 {
     /// <summary>Builds the response string the verifier expects.</summary>
-    public static string Compose(string? challengeId, string? answer) => $"{challengeId}:{answer}";
+    public static string Compose(string? challengeToken, string? answer) => $"{challengeToken}:{answer}";
 
     public ValueTask<bool> VerifyAsync(string? response, ClientContext client, CancellationToken cancellationToken)
     {
@@ -19,6 +19,6 @@ public sealed class CharacterCaptchaVerifier(CharacterCaptcha captcha) : ICaptch
             return ValueTask.FromResult(false);
         }
 
-        return ValueTask.FromResult(captcha.TryConsume(response![..separator], response[(separator + 1)..]));
+        return ValueTask.FromResult(captcha.Check(response![..separator], response[(separator + 1)..]) == CaptchaCheck.Accepted);
     }
 }

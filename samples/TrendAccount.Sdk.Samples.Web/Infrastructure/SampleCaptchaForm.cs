@@ -4,7 +4,7 @@ using TrendAccount.Sdk.Samples.Web.Captcha;
 namespace TrendAccount.Sdk.Samples.Web.Infrastructure;
 
 /// <summary>
-/// The sample's captcha step for the UI package's forms: its own character image (offline, the default), or the
+/// The sample's captcha step for the UI package's forms: its own signed character image (offline, Development by default), or the
 /// site-verify provider's widget. Pages/Shared/_Captcha.cshtml, which overrides the package's partial, draws it.
 /// </summary>
 public sealed class SampleCaptchaForm(CaptchaWidget widget, IServiceProvider services) : ITrendAccountCaptchaForm
@@ -20,7 +20,7 @@ public sealed class SampleCaptchaForm(CaptchaWidget widget, IServiceProvider ser
             return null;
         }
 
-        var captcha = services.GetRequiredService<CharacterCaptcha>();
+        var captcha = services.GetRequiredService<SignedCaptcha>();
         return context.Request.Query["captcha"] == QuestionMode ? captcha.CreateQuestion() : captcha.Create();
     }
 
@@ -33,7 +33,7 @@ public sealed class SampleCaptchaForm(CaptchaWidget widget, IServiceProvider ser
         }
 
         return widget.IsSelfHosted
-            ? CharacterCaptchaVerifier.Compose(request.Form["CaptchaId"], request.Form["CaptchaAnswer"])
+            ? CharacterCaptchaVerifier.Compose(request.Form["CaptchaToken"], request.Form["CaptchaAnswer"])
             : request.Form[widget.ResponseField!].ToString();
     }
 }
