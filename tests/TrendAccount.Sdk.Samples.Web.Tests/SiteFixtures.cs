@@ -35,3 +35,8 @@ public sealed class SiteVerifySiteFixture : SampleSiteFixture
         $"--Sample:CaptchaSiteKey={SiteKey}",
     ];
 }
+
+/// <summary>A site of its own for a test that moves the clock.</summary>
+public sealed class ClockMovingSiteFixture : SampleSiteFixture
+{
+}
