@@ -17,6 +17,8 @@ public static class Screenshots
         ArgumentNullException.ThrowIfNull(page);
         System.IO.Directory.CreateDirectory(Directory);
         var path = Path.Combine(Directory, name + ".png");
+        // The captcha is an image the server draws on request: wait for it (and any other) to be in.
+        await page.WaitForFunctionAsync("() => Array.from(document.images).every(image => image.complete && image.naturalWidth > 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         Assert.True(new FileInfo(path).Length > 1000, $"screenshot {path} is empty");
     }
