@@ -60,6 +60,16 @@ public sealed class SignedCaptchaTests
     }
 
     [Fact]
+    public void Check_OverlongAnswer_WrongWithoutReadingItAndUsedUp()
+    {
+        var captcha = Captcha();
+        var challenge = captcha.Create();
+
+        Assert.Equal(CaptchaCheck.Wrong, captcha.Check(challenge.Token, captcha.AnswerFor(challenge.Token) + new string(' ', 100_000)));
+        Assert.Equal(CaptchaCheck.Replayed, captcha.Check(challenge.Token, captcha.AnswerFor(challenge.Token)));
+    }
+
+    [Fact]
     public void Check_AfterItsLifetime_Expired()
     {
         var captcha = Captcha();

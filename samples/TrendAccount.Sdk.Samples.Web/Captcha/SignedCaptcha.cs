@@ -29,6 +29,7 @@ public sealed class SignedCaptcha
     /// <summary>Characters that cannot be confused with one another (no 0/O, 1/I/L).</summary>
     internal const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
+    private const int MaximumAnswerLength = 64;
     private const byte Version = 1;
     private const byte ImageKind = (byte)'I';
     private const byte QuestionKind = (byte)'Q';
@@ -129,6 +130,11 @@ public sealed class SignedCaptcha
         if (remembered != CaptchaCheck.Accepted)
         {
             return remembered;
+        }
+
+        if (answer.Length > MaximumAnswerLength)
+        {
+            return CaptchaCheck.Wrong;
         }
 
         var typed = Encoding.UTF8.GetBytes(answer.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant());
