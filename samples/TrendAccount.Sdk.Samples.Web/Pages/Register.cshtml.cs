@@ -21,7 +21,8 @@ public sealed class RegisterModel(IOptions<TrendAccountOptions> options, SampleS
     [BindProperty]
     public string? ActivateSerial { get; set; }
 
-    public bool Registered { get; private set; }
+    /// <summary>Gets a value indicating whether the request was accepted ("check your email", whatever the address).</summary>
+    public bool Sent { get; private set; }
 
     public bool Development => settings.Development;
 
@@ -29,18 +30,21 @@ public sealed class RegisterModel(IOptions<TrendAccountOptions> options, SampleS
 
     public string LengthRule => Messages.PasswordLength(options.Value.Password.MinimumLength, options.Value.Password.MaximumLength);
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() => NewChallenge();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, ConfirmPassword), HttpContext.RequestAborted);
+        var result = await Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, ConfirmPassword, CaptchaResponse(), Client), HttpContext.RequestAborted);
         Password = null;
         ConfirmPassword = null;
-        Registered = result.Succeeded;
+        Sent = result.Succeeded;
         // The message already describes the password problems; the details add only what was noticed about the input.
-        Show(result.Message, Registered ? "ok" : "error", HintText(result.Hints));
+        Show(result.Message, Sent ? "ok" : "error", HintText(result.Hints));
+        if (!Sent)
+        {
+            NewChallenge();
+        }
+
         return Page();
     }
 
@@ -51,6 +55,7 @@ public sealed class RegisterModel(IOptions<TrendAccountOptions> options, SampleS
             return NotFound();
         }
 
+        NewChallenge();
         var result = await Accounts.ActivateProductAsync(new ProductActivationRequest(ActivateSerial), HttpContext.RequestAborted);
         Show(result.Message, result.Succeeded ? "ok" : "error", HintText(result.Hints));
         if (result.Succeeded && result.Channel != PurchaseChannel.Reseller)

@@ -105,6 +105,14 @@ public static class TrendAccountServiceCollectionExtensions
             sp.GetRequiredService<MailComposer>(),
             sp.GetRequiredService<AccountWorkQueue>(),
             LoggerFor<ResetLinkIssuer>(sp)));
+        services.TryAddSingleton(sp => new RegistrationLimits(sp.GetRequiredService<FlowContext>()));
+        services.TryAddSingleton(sp => new RegistrationMailIssuer(
+            sp.GetRequiredService<FlowContext>(),
+            Require<IAccountStore>(sp),
+            sp.GetRequiredService<TokenService>(),
+            sp.GetRequiredService<MailComposer>(),
+            sp.GetRequiredService<AccountWorkQueue>(),
+            LoggerFor<RegistrationMailIssuer>(sp)));
         services.TryAddSingleton<IAccountService>(CreateAccountService);
         services.TryAddSingleton(sp => new SignInTroubleshooter(
             Require<IAccountStore>(sp),
@@ -133,7 +141,9 @@ public static class TrendAccountServiceCollectionExtensions
         var limits = services.GetRequiredService<RecoveryLimits>();
         return new AccountService(
             new SignInHandler(context, normalizer, accounts, verifier, tokens, LoggerFor<SignInHandler>(services)),
-            new RegistrationHandler(context, serials, normalizer, accounts, verifier, newPasswords, LoggerFor<RegistrationHandler>(services)),
+            new RegistrationHandler(
+                context, serials, normalizer, accounts, newPasswords, captcha, services.GetRequiredService<RegistrationLimits>(), services.GetRequiredService<RegistrationMailIssuer>(), LoggerFor<RegistrationHandler>(services)),
+            new ConfirmRegistrationHandler(context, accounts, tokens, LoggerFor<ConfirmRegistrationHandler>(services)),
             new EmailRecoveryHandler(context, serials, accounts, captcha, limits, services.GetRequiredService<MailComposer>(), LoggerFor<EmailRecoveryHandler>(services)),
             new ForgotPasswordHandler(context, normalizer, captcha, limits, services.GetRequiredService<ResetLinkIssuer>(), LoggerFor<ForgotPasswordHandler>(services)),
             new ResetPasswordHandler(context, normalizer, tokens, newPasswords, limits, LoggerFor<ResetPasswordHandler>(services)),

@@ -53,6 +53,57 @@ internal sealed class TokenService
         return issued.Token;
     }
 
+    /// <summary>
+    /// Issues a registration-confirmation token: bound to the id the account will get (a fresh one) and carrying the
+    /// pending registration as its payload, so nothing but the token store holds it until the link is used.
+    /// </summary>
+    public async Task<string> IssuePendingRegistrationAsync(PendingRegistration pending, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var issued = SecureTokens.Issue();
+        await _tokens.AddAsync(
+            new TokenRecord
+            {
+                Digest = issued.Digest,
+                AccountId = Guid.NewGuid(),
+                Purpose = TokenPurpose.RegistrationConfirmation,
+                SecurityStamp = AccountRecord.NewSecurityStamp(),
+                IssuedAt = issuedAt,
+                ExpiresAt = expiresAt,
+                Payload = pending.ToPayload(),
+            },
+            cancellationToken).ConfigureAwait(false);
+        return issued.Token;
+    }
+
+    /// <summary>
+    /// Consumes a registration-confirmation token, once: the one caller whose conditional write wins gets the
+    /// pending registration, its future account id and security stamp; everyone else (unknown, expired, used,
+    /// another purpose) gets <see langword="null"/> and the reason for the log.
+    /// </summary>
+    public async Task<(TokenRecord? Token, PendingRegistration? Pending, string? RejectedBecause)> ConsumePendingRegistrationAsync(string? presented, CancellationToken cancellationToken)
+    {
+        var digest = SecureTokens.TryComputeDigest(presented);
+        if (digest is null)
+        {
+            return (null, null, "malformed");
+        }
+
+        var token = await _tokens.FindAsync(digest, cancellationToken).ConfigureAwait(false);
+        if (token is null)
+        {
+            return (null, null, "unknown");
+        }
+
+        if (token.Purpose != TokenPurpose.RegistrationConfirmation || PendingRegistration.FromPayload(token.Payload) is not { } pending)
+        {
+            return (null, null, "wrong purpose");
+        }
+
+        return await _tokens.TryConsumeAsync(digest, _context.Now, cancellationToken).ConfigureAwait(false)
+            ? (token, pending, null)
+            : (null, null, "expired or used");
+    }
+
     /// <summary>Issues a session; a replacement session keeps the original <paramref name="issuedAt"/> and so its absolute limit.</summary>
     public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueSessionAsync(AccountRecord account, DateTimeOffset issuedAt, CancellationToken cancellationToken)
     {
