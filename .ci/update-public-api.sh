@@ -14,7 +14,12 @@ for dir in "${dirs[@]}"; do
     add=$(printf '%s\n' "$log" | grep -oP "error RS0016: Symbol '\K.*(?=' is not part of the declared public API)" | sort -u || true)
     del=$(printf '%s\n' "$log" | grep -oP "error RS0017: Symbol '\K.*(?=' is part of the declared API)" | sort -u || true)
     [ -z "$add$del" ] && break
-    { head -n1 "$file"; { tail -n +2 "$file"; [ -n "$add" ] && printf '%s\n' "$add"; } | grep -vxF -f <(printf '%s\n' "$del" | grep . || echo '@@none@@') | sort -u; } > "$file.tmp"
+    # Each step succeeds whether there is something to add, to remove, both, or (after the removals) nothing left:
+    # grep -v exits 1 when it prints no line, which pipefail would otherwise turn into a silent exit.
+    body=$(tail -n +2 "$file")
+    [ -z "$add" ] || body=$(printf '%s\n%s\n' "$body" "$add")
+    [ -z "$del" ] || body=$(printf '%s\n' "$body" | { grep -vxF -f <(printf '%s\n' "$del") || true; })
+    { head -n1 "$file"; printf '%s\n' "$body" | { grep . || true; } | LC_ALL=C sort -u; } > "$file.tmp"
     mv "$file.tmp" "$file"
   done
   echo "$file: $(($(wc -l < "$file") - 1)) symbols"

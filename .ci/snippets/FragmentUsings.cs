@@ -12,5 +12,9 @@ using TrendAccount.Sdk.Captcha;                 // needs TrendAccount.Sdk.Captch
 using TrendAccount.Sdk.MailKit;                 // needs TrendAccount.Sdk.MailKit
 using Microsoft.EntityFrameworkCore;            // needs TrendAccount.Sdk.EntityFrameworkCore
 using TrendAccount.Sdk.EntityFrameworkCore;     // needs TrendAccount.Sdk.EntityFrameworkCore
+using System.Net;                               // needs TrendAccount.Sdk.AspNetCore
+using Microsoft.AspNetCore.Builder;             // needs TrendAccount.Sdk.AspNetCore
+using Microsoft.AspNetCore.Http;                // needs TrendAccount.Sdk.AspNetCore
+using TrendAccount.Sdk.AspNetCore;              // needs TrendAccount.Sdk.AspNetCore
 using TrendAccount.Sdk.Testing;                 // needs TrendAccount.Sdk.Testing
 using Xunit;                                    // needs TrendAccount.Sdk.Testing

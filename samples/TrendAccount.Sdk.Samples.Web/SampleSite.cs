@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using TrendAccount.Sdk.AspNetCore.UI;
 using TrendAccount.Sdk.Captcha;
 using TrendAccount.Sdk.EntityFrameworkCore;
 using TrendAccount.Sdk.Samples.Web.Captcha;
@@ -87,11 +88,36 @@ public static partial class SampleSite
             widget = CaptchaWidget.SelfHosted;
         }
 
+        // The session cookie, [Authorize] and User come from TrendAccount.Sdk.AspNetCore. Development serves plain http,
+        // where browsers refuse the __Host- cookie: a plain name there, the secure defaults everywhere else.
+        services.AddTrendAccountAuthentication(options =>
+        {
+            options.LoginPath = "/";
+            if (development)
+            {
+                options.Cookie.Name = "TrendAccount.Session";
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            }
+        });
         services.AddSingleton(widget);
+        services.AddSingleton<ITrendAccountCaptchaForm, SampleCaptchaForm>();
+
+        // The support article's pages come from TrendAccount.Sdk.AspNetCore.UI; this site adds its development pages.
+        services.AddTrendAccountUI(options =>
+        {
+            options.SiteName = "Trend Micro Account (TrendAccount.Sdk sample)";
+            options.FooterText = "A sample host of TrendAccount.Sdk. Not affiliated with any vendor.";
+            options.DevelopmentActivation = development;
+            options.ActivationHint = "Seeded at start-up: " + (configuration["Sample:SeedSerial"] ?? DefaultSeedSerial);
+            if (development)
+            {
+                options.NavigationLinks.Add(new TrendAccountUILink("Outbox (dev)", "/Dev/Outbox", "dev"));
+                options.NavigationLinks.Add(new TrendAccountUILink("Clock (dev)", "/Dev/Clock", "dev"));
+            }
+        });
         services.AddSingleton(new SampleSettings(development, outbox, configuration["Sample:SeedSerial"] ?? DefaultSeedSerial));
         // Keys in memory: a restart only invalidates open forms (antiforgery); sign-in sessions are the SDK's tokens.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddRazorPages();
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         if (!development)
         {
@@ -106,9 +132,19 @@ public static partial class SampleSite
             app.UseHttpsRedirection();
         }
 
-        app.UseSampleSecurityHeaders(widget);
-        app.MapGet("/site.css", SiteStylesheet.Serve);
-        app.MapRazorPages();
+        app.UseTrendAccountSecurityHeaders(headers =>
+        {
+            foreach (var source in widget.ScriptSources)
+            {
+                headers.ScriptSources.Add(source);
+            }
+
+            foreach (var source in widget.FrameSources)
+            {
+                headers.FrameSources.Add(source);
+            }
+        });
+        app.MapTrendAccountUI();
         return app;
     }
 

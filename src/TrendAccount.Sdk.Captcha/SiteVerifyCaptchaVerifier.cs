@@ -79,9 +79,11 @@ public sealed partial class SiteVerifyCaptchaVerifier : ICaptchaVerifier
             new("secret", options.Secret!),
             new("response", response),
         };
-        if (!string.IsNullOrWhiteSpace(client.IpAddress))
+        // Only a single address: TrendAccount.Sdk.AspNetCore keys IPv6 clients by their /64 network
+        // (2001:db8:1:2::/64), which is no remoteip a provider accepts; remoteip is optional.
+        if (System.Net.IPAddress.TryParse(client.IpAddress, out _))
         {
-            fields.Add(new("remoteip", client.IpAddress));
+            fields.Add(new("remoteip", client.IpAddress!));
         }
 
         using var timeout = new CancellationTokenSource(options.Timeout, _timeProvider);

@@ -55,6 +55,17 @@ public sealed class SiteVerifyCaptchaVerifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task VerifyAsync_ClientKeyedByIPv6Network_OmitsRemoteIp()
+    {
+        var (verifier, _) = Create();
+
+        var verified = await verifier.VerifyAsync(Token, new ClientContext("2001:db8:1:2::/64", "Test"), CancellationToken.None);
+
+        Assert.True(verified);
+        Assert.False(Assert.Single(_stub.Received).ContainsKey("remoteip"));
+    }
+
+    [Fact]
     public async Task VerifyAsync_ProviderSaysFailure_ReturnsFalseAndLogsErrorCodes()
     {
         _stub.Answer = StubAnswer.Failure;

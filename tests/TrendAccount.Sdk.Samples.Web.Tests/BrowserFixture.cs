@@ -67,13 +67,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context (own cookies) with a fixed viewport, so screenshots are comparable.</summary>
-    public async Task<IPage> NewPageAsync(string baseUrl)
+    /// <param name="baseUrl">The site.</param>
+    /// <param name="bypassContentSecurityPolicy">Lets the accessibility checks inject axe-core into pages whose policy allows no script.</param>
+    public async Task<IPage> NewPageAsync(string baseUrl, bool bypassContentSecurityPolicy = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = 1000, Height = 760 },
             Locale = "en-US",
+            BypassCSP = bypassContentSecurityPolicy,
         });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();

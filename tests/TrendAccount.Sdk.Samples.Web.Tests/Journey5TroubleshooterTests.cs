@@ -34,7 +34,7 @@ public sealed class Journey5TroubleshooterTests(BrowserFixture browser, SampleSi
         await FillAsync("Serial number", Serials.Reseller);
         await ClickAsync("Show me what to do");
         await Expect(steps.Locator("li")).ToHaveCountAsync(1);
-        await Expect(steps.Locator("li[data-step=ContactReseller]")).ToContainTextAsync("contact Best Buy or your Internet Service Provider (ISP)");
+        await Expect(steps.Locator("li[data-step=ContactReseller]")).ToContainTextAsync("Contact Best Buy or your Internet Service Provider (ISP)");
         await Screenshots.SaveAsync(Page, "05b-troubleshooter-reseller");
 
         // 3. Not installed and activated yet.

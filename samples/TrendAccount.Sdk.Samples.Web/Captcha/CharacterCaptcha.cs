@@ -27,6 +27,23 @@ public sealed class CharacterCaptcha(IMemoryCache cache)
         return new CaptchaChallenge(id, characters);
     }
 
+    private static readonly string[] Numbers = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+    /// <summary>
+    /// Creates and remembers the non-visual alternative (WCAG 1.1.1): a short sum in words, which a screen reader reads
+    /// and a customer answers in digits. It serves the image's purpose in another modality; like the image it is
+    /// single use and only one of the limits that protect the forms (the SDK's per-client and per-address limits remain).
+    /// </summary>
+    public CaptchaChallenge CreateQuestion()
+    {
+        var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var a = RandomNumberGenerator.GetInt32(1, 10);
+        var b = RandomNumberGenerator.GetInt32(1, 10);
+        var answer = (a + b).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        cache.Set(KeyPrefix + id, answer, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        return new CaptchaChallenge(id, answer, $"What is {Numbers[a]} plus {Numbers[b]}? Type the answer in digits.");
+    }
+
     /// <summary>Checks an answer and forgets the challenge whatever the outcome.</summary>
     public bool TryConsume(string? id, string? answer)
     {

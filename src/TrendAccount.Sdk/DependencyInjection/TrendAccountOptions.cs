@@ -7,7 +7,7 @@ namespace TrendAccount.Sdk;
 public sealed class TrendAccountOptions
 {
     /// <summary>The configuration section name used by convention.</summary>
-    public const string SectionName = "TrendAccount";
+    public const string SectionName = OptionsSection.Name;
 
     /// <summary>Gets the password rules.</summary>
     public PasswordOptions Password { get; } = new();

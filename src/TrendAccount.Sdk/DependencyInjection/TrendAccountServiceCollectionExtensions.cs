@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -66,9 +67,19 @@ public static class TrendAccountServiceCollectionExtensions
 
         // The pure building blocks: they need options only, never a store, mailer or captcha.
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IPasswordHasher>(sp => new BcryptPasswordHasher(sp.GetRequiredService<IOptions<TrendAccountOptions>>()));
-        services.TryAddSingleton(sp => new PasswordPolicy(sp.GetRequiredService<IOptions<TrendAccountOptions>>(), sp.GetService<IPasswordBlocklist>()));
-        services.TryAddSingleton(sp => new SerialClassifier(sp.GetRequiredService<IOptions<TrendAccountOptions>>()));
+
+        // Each group is also registered on its own, read from the root options: the building blocks take only their
+        // own group, so the domain never names the root.
+        AddGroup(services, o => o.Password);
+        AddGroup(services, o => o.Hashing);
+        AddGroup(services, o => o.Lockout);
+        AddGroup(services, o => o.Tokens);
+        AddGroup(services, o => o.Serials);
+        AddGroup(services, o => o.Recovery);
+        AddGroup(services, o => o.RateLimits);
+        services.TryAddSingleton<IPasswordHasher>(sp => new BcryptPasswordHasher(sp.GetRequiredService<IOptions<HashingOptions>>()));
+        services.TryAddSingleton(sp => new PasswordPolicy(sp.GetRequiredService<IOptions<PasswordOptions>>(), sp.GetService<IPasswordBlocklist>()));
+        services.TryAddSingleton(sp => new SerialClassifier(sp.GetRequiredService<IOptions<SerialOptions>>()));
         services.TryAddSingleton(CredentialNormalizer.Default);
         services.TryAddSingleton(TrendAccountMessages.Default);
 
@@ -76,11 +87,13 @@ public static class TrendAccountServiceCollectionExtensions
         services.TryAddSingleton(sp => new TrendAccountMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(sp => new AccountWorkQueue(LoggerFor<AccountWorkQueue>(sp)));
         services.TryAddSingleton(sp => new FlowContext(
-            sp.GetRequiredService<IOptions<TrendAccountOptions>>(),
+            Group<PasswordOptions>(sp),
+            Group<LockoutOptions>(sp),
+            Group<TokenOptions>(sp),
             sp.GetRequiredService<TrendAccountMessages>(),
             sp.GetRequiredService<TrendAccountMetrics>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new RecoveryLimits(sp.GetRequiredService<FlowContext>()));
+        services.TryAddSingleton(sp => new RecoveryLimits(sp.GetRequiredService<FlowContext>(), Group<RecoveryOptions>(sp), Group<RateLimitOptions>(sp)));
         services.TryAddSingleton(sp => new MailComposer(
             sp.GetRequiredService<FlowContext>(), Require<IAccountMailer>(sp), sp.GetRequiredService<AccountWorkQueue>(), LoggerFor<MailComposer>(sp)));
         services.TryAddSingleton(sp => new TokenService(sp.GetRequiredService<FlowContext>(), Require<ITokenStore>(sp), Require<IAccountStore>(sp)));
@@ -100,14 +113,16 @@ public static class TrendAccountServiceCollectionExtensions
             LoggerFor<NewPasswordService>(sp)));
         services.TryAddSingleton(sp => new ResetLinkIssuer(
             sp.GetRequiredService<FlowContext>(),
+            Group<RecoveryOptions>(sp),
             Require<IAccountStore>(sp),
             sp.GetRequiredService<TokenService>(),
             sp.GetRequiredService<MailComposer>(),
             sp.GetRequiredService<AccountWorkQueue>(),
             LoggerFor<ResetLinkIssuer>(sp)));
-        services.TryAddSingleton(sp => new RegistrationLimits(sp.GetRequiredService<FlowContext>()));
+        services.TryAddSingleton(sp => new RegistrationLimits(sp.GetRequiredService<FlowContext>(), Group<RecoveryOptions>(sp), Group<RateLimitOptions>(sp)));
         services.TryAddSingleton(sp => new RegistrationMailIssuer(
             sp.GetRequiredService<FlowContext>(),
+            sp.GetRequiredService<RegistrationLimits>().LinkBaseUrl,
             Require<IAccountStore>(sp),
             sp.GetRequiredService<TokenService>(),
             sp.GetRequiredService<MailComposer>(),
@@ -119,10 +134,20 @@ public static class TrendAccountServiceCollectionExtensions
             sp.GetRequiredService<CredentialNormalizer>(),
             sp.GetRequiredService<SerialClassifier>(),
             sp.GetRequiredService<TrendAccountMessages>(),
-            sp.GetRequiredService<IOptions<TrendAccountOptions>>(),
+            sp.GetRequiredService<IOptions<PasswordOptions>>(),
+            sp.GetRequiredService<IOptions<RecoveryOptions>>(),
             LoggerFor<SignInTroubleshooter>(sp)));
         return new TrendAccountBuilder(services);
     }
+
+    private static void AddGroup<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TGroup>(
+        IServiceCollection services, Func<TrendAccountOptions, TGroup> select)
+        where TGroup : class =>
+        services.TryAddSingleton<IOptions<TGroup>>(sp => Microsoft.Extensions.Options.Options.Create(select(sp.GetRequiredService<IOptions<TrendAccountOptions>>().Value)));
+
+    private static TGroup Group<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TGroup>(IServiceProvider services)
+        where TGroup : class =>
+        services.GetRequiredService<IOptions<TGroup>>().Value;
 
     private static AccountService CreateAccountService(IServiceProvider services)
     {

@@ -72,10 +72,11 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
     private readonly string _dummyHash;
 
     /// <summary>Initializes a new instance of the <see cref="BcryptPasswordHasher"/> class.</summary>
-    /// <param name="options">The SDK options (<see cref="TrendAccountOptions.Hashing"/>).</param>
+    /// <param name="options">The hashing options.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="OptionsValidationException">The hashing options are invalid.</exception>
-    public BcryptPasswordHasher(IOptions<TrendAccountOptions> options)
-        : this((options ?? throw new ArgumentNullException(nameof(options))).Value.Hashing)
+    public BcryptPasswordHasher(IOptions<HashingOptions> options)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).Value)
     {
     }
 
@@ -89,7 +90,7 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
         options.Validate(failures);
         if (failures.Count > 0)
         {
-            throw new OptionsValidationException(TrendAccountOptions.SectionName, typeof(HashingOptions), failures);
+            throw new OptionsValidationException(OptionsSection.Name, typeof(HashingOptions), failures);
         }
 
         _workFactor = options.WorkFactor;

@@ -84,7 +84,7 @@ internal sealed class CredentialVerifier
         }
 
         var now = _context.Now;
-        if (_context.Options.Lockout.Enabled && account.IsLockedOutAt(now))
+        if (_context.Lockout.Enabled && account.IsLockedOutAt(now))
         {
             VerifyAgainstDummy(value);
             return CredentialCheck.LockedOut;
@@ -155,7 +155,7 @@ internal sealed class CredentialVerifier
     /// <summary>Counts a failed password check; the one caller that locks the account mails the lockout notice.</summary>
     private async Task RecordFailureAsync(AccountRecord account, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var lockout = _context.Options.Lockout;
+        var lockout = _context.Lockout;
         if (!lockout.Enabled)
         {
             return;

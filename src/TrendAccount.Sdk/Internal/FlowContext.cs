@@ -1,27 +1,33 @@
-using Microsoft.Extensions.Options;
-
 namespace TrendAccount.Sdk;
 
 /// <summary>
-/// What every flow reads and none owns: the validated options, the customer-facing texts, the metrics and the clock.
+/// What every flow reads and none owns: the validated option groups shared by the flows (password, lockout, tokens), the customer-facing texts, the metrics and the clock.
 /// Values without behaviour of their own, grouped so that a handler's constructor lists only its real collaborators.
 /// One per container; thread-safe.
 /// </summary>
 internal sealed class FlowContext
 {
-    public FlowContext(IOptions<TrendAccountOptions> options, TrendAccountMessages messages, TrendAccountMetrics metrics, TimeProvider time)
+    public FlowContext(PasswordOptions password, LockoutOptions lockout, TokenOptions tokens, TrendAccountMessages messages, TrendAccountMetrics metrics, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(password);
+        ArgumentNullException.ThrowIfNull(lockout);
+        ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(time);
-        Options = options.Value;
+        Password = password;
+        Lockout = lockout;
+        Tokens = tokens;
         Messages = messages;
         Metrics = metrics;
         Time = time;
     }
 
-    public TrendAccountOptions Options { get; }
+    public PasswordOptions Password { get; }
+
+    public LockoutOptions Lockout { get; }
+
+    public TokenOptions Tokens { get; }
 
     public TrendAccountMessages Messages { get; }
 
@@ -33,5 +39,5 @@ internal sealed class FlowContext
 
     /// <summary>The customer-facing text for a list of password problems, each sentence once.</summary>
     public string DescribePasswordProblems(IReadOnlyList<PasswordProblem> problems) =>
-        string.Join(" ", problems.Select(p => Messages.DescribePasswordProblem(p, Options.Password)).Distinct(StringComparer.Ordinal));
+        string.Join(" ", problems.Select(p => Messages.DescribePasswordProblem(p, Password)).Distinct(StringComparer.Ordinal));
 }

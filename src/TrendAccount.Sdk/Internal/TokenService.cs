@@ -33,7 +33,7 @@ internal sealed class TokenService
         _accounts = accounts;
     }
 
-    private TokenOptions Options => _context.Options.Tokens;
+    private TokenOptions Options => _context.Tokens;
 
     /// <summary>Issues a token bound to the account's current security stamp; returns the secret to hand out (only its digest is stored).</summary>
     public async Task<string> IssueAsync(AccountRecord account, TokenPurpose purpose, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
@@ -54,10 +54,10 @@ internal sealed class TokenService
     }
 
     /// <summary>
-    /// Issues a registration-confirmation token: bound to the id the account will get (a fresh one) and carrying the
-    /// pending registration as its payload, so nothing but the token store holds it until the link is used.
+    /// Issues a token bound to no account yet (a registration confirmation): bound to the id the account will get (a
+    /// fresh one) and carrying the caller's payload, so nothing but the token store holds it until the link is used.
     /// </summary>
-    public async Task<string> IssuePendingRegistrationAsync(PendingRegistration pending, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public async Task<string> IssueUnboundAsync(TokenPurpose purpose, string payload, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         var issued = SecureTokens.Issue();
         await _tokens.AddAsync(
@@ -65,43 +65,43 @@ internal sealed class TokenService
             {
                 Digest = issued.Digest,
                 AccountId = Guid.NewGuid(),
-                Purpose = TokenPurpose.RegistrationConfirmation,
+                Purpose = purpose,
                 SecurityStamp = AccountRecord.NewSecurityStamp(),
                 IssuedAt = issuedAt,
                 ExpiresAt = expiresAt,
-                Payload = pending.ToPayload(),
+                Payload = payload,
             },
             cancellationToken).ConfigureAwait(false);
         return issued.Token;
     }
 
     /// <summary>
-    /// Consumes a registration-confirmation token, once: the one caller whose conditional write wins gets the
-    /// pending registration, its future account id and security stamp; everyone else (unknown, expired, used,
-    /// another purpose) gets <see langword="null"/> and the reason for the log.
+    /// Consumes an unbound token of one purpose, once: the one caller whose conditional write wins gets the record
+    /// (its payload, future account id and security stamp); everyone else (unknown, expired, used, another purpose)
+    /// gets <see langword="null"/> and the reason for the log.
     /// </summary>
-    public async Task<(TokenRecord? Token, PendingRegistration? Pending, string? RejectedBecause)> ConsumePendingRegistrationAsync(string? presented, CancellationToken cancellationToken)
+    public async Task<(TokenRecord? Token, string? RejectedBecause)> ConsumeUnboundAsync(string? presented, TokenPurpose purpose, CancellationToken cancellationToken)
     {
         var digest = SecureTokens.TryComputeDigest(presented);
         if (digest is null)
         {
-            return (null, null, "malformed");
+            return (null, "malformed");
         }
 
         var token = await _tokens.FindAsync(digest, cancellationToken).ConfigureAwait(false);
         if (token is null)
         {
-            return (null, null, "unknown");
+            return (null, "unknown");
         }
 
-        if (token.Purpose != TokenPurpose.RegistrationConfirmation || PendingRegistration.FromPayload(token.Payload) is not { } pending)
+        if (token.Purpose != purpose)
         {
-            return (null, null, "wrong purpose");
+            return (null, "wrong purpose");
         }
 
         return await _tokens.TryConsumeAsync(digest, _context.Now, cancellationToken).ConfigureAwait(false)
-            ? (token, pending, null)
-            : (null, null, "expired or used");
+            ? (token, null)
+            : (null, "expired or used");
     }
 
     /// <summary>Issues a session; a replacement session keeps the original <paramref name="issuedAt"/> and so its absolute limit.</summary>

@@ -40,17 +40,21 @@ public sealed class PasswordPolicy
     }
 
     /// <summary>Initializes a new instance of the <see cref="PasswordPolicy"/> class with the built-in blocklist.</summary>
-    /// <param name="options">The SDK options.</param>
-    public PasswordPolicy(IOptions<TrendAccountOptions> options)
+    /// <param name="options">The password options.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OptionsValidationException">The length limits are not valid.</exception>
+    public PasswordPolicy(IOptions<PasswordOptions> options)
         : this(options, null)
     {
     }
 
     /// <summary>Initializes a new instance of the <see cref="PasswordPolicy"/> class.</summary>
-    /// <param name="options">The SDK options.</param>
+    /// <param name="options">The password options.</param>
     /// <param name="blocklist">The blocklist; the built-in one when <see langword="null"/>.</param>
-    public PasswordPolicy(IOptions<TrendAccountOptions> options, IPasswordBlocklist? blocklist)
-        : this(OptionsValue(options).Password, blocklist)
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OptionsValidationException">The length limits are not valid.</exception>
+    public PasswordPolicy(IOptions<PasswordOptions> options, IPasswordBlocklist? blocklist)
+        : this(OptionsValue(options), blocklist)
     {
     }
 
@@ -69,7 +73,7 @@ public sealed class PasswordPolicy
         options.Validate(failures);
         if (failures.Count > 0)
         {
-            throw new OptionsValidationException(TrendAccountOptions.SectionName, typeof(PasswordOptions), failures);
+            throw new OptionsValidationException(OptionsSection.Name, typeof(PasswordOptions), failures);
         }
 
         _minimumLength = options.MinimumLength;
@@ -77,7 +81,7 @@ public sealed class PasswordPolicy
         _blocklist = options.UseBlocklist ? blocklist ?? CommonPasswordBlocklist.Default : null;
     }
 
-    private static TrendAccountOptions OptionsValue(IOptions<TrendAccountOptions> options)
+    private static PasswordOptions OptionsValue(IOptions<PasswordOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Value;

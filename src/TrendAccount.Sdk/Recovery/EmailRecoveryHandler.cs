@@ -87,7 +87,7 @@ internal sealed class EmailRecoveryHandler
         activity.SetOutcome("succeeded", true);
 
         var masked = Redaction.MaskEmail(account.Email);
-        return _context.Options.Recovery.DiscloseMaskedEmail
+        return _limits.Recovery.DiscloseMaskedEmail
             ? new EmailRecoveryResult { Status = EmailRecoveryStatus.Succeeded, Message = Messages.EmailRecovered(masked), Hints = hints, MaskedEmail = masked }
             : new EmailRecoveryResult { Status = EmailRecoveryStatus.Succeeded, Message = Messages.EmailReminderSent, Hints = hints };
     }

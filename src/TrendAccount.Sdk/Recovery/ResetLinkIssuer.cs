@@ -10,21 +10,24 @@ namespace TrendAccount.Sdk;
 internal sealed class ResetLinkIssuer
 {
     private readonly FlowContext _context;
+    private readonly RecoveryOptions _recovery;
     private readonly IAccountStore _accounts;
     private readonly TokenService _tokens;
     private readonly MailComposer _mail;
     private readonly AccountWorkQueue _work;
     private readonly ILogger _logger;
 
-    public ResetLinkIssuer(FlowContext context, IAccountStore accounts, TokenService tokens, MailComposer mail, AccountWorkQueue work, ILogger<ResetLinkIssuer> logger)
+    public ResetLinkIssuer(FlowContext context, RecoveryOptions recovery, IAccountStore accounts, TokenService tokens, MailComposer mail, AccountWorkQueue work, ILogger<ResetLinkIssuer> logger)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(recovery);
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(mail);
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(logger);
         _context = context;
+        _recovery = recovery;
         _accounts = accounts;
         _tokens = tokens;
         _mail = mail;
@@ -45,7 +48,7 @@ internal sealed class ResetLinkIssuer
             return;
         }
 
-        if (_context.Options.Recovery.ResetLinkBaseUrl is not { } baseUrl)
+        if (_recovery.ResetLinkBaseUrl is not { } baseUrl)
         {
             Log.ResetLinkBaseUrlMissing(_logger);
             return;
@@ -54,7 +57,7 @@ internal sealed class ResetLinkIssuer
         // Older links stop working first, so at most one link is alive per account.
         await _tokens.RevokeAllAsync(account.Id, TokenPurpose.PasswordReset, cancellationToken).ConfigureAwait(false);
         var now = _context.Now;
-        var lifetime = _context.Options.Tokens.PasswordResetLifetime;
+        var lifetime = _context.Tokens.PasswordResetLifetime;
         var token = await _tokens.IssueAsync(account, TokenPurpose.PasswordReset, now, now + lifetime, cancellationToken).ConfigureAwait(false);
 
         // The link is built from configuration only, never from anything in the request (no host-header poisoning).

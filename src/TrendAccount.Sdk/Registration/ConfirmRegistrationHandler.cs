@@ -33,7 +33,8 @@ internal sealed class ConfirmRegistrationHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         using var activity = TrendAccountActivities.Start("ConfirmRegistration");
-        var (token, pending, rejectedBecause) = await _tokens.ConsumePendingRegistrationAsync(request.Token, cancellationToken).ConfigureAwait(false);
+        var (token, rejectedBecause) = await _tokens.ConsumeUnboundAsync(request.Token, TokenPurpose.RegistrationConfirmation, cancellationToken).ConfigureAwait(false);
+        var pending = PendingRegistration.FromPayload(token?.Payload);
         if (token is null || pending is null)
         {
             Log.RegistrationLinkRejected(_logger, rejectedBecause ?? "unknown");

@@ -11,13 +11,14 @@ namespace TrendAccount.Sdk;
 internal sealed class RegistrationMailIssuer
 {
     private readonly FlowContext _context;
+    private readonly Uri? _linkBaseUrl;
     private readonly IAccountStore _accounts;
     private readonly TokenService _tokens;
     private readonly MailComposer _mail;
     private readonly AccountWorkQueue _work;
     private readonly ILogger _logger;
 
-    public RegistrationMailIssuer(FlowContext context, IAccountStore accounts, TokenService tokens, MailComposer mail, AccountWorkQueue work, ILogger<RegistrationMailIssuer> logger)
+    public RegistrationMailIssuer(FlowContext context, Uri? linkBaseUrl, IAccountStore accounts, TokenService tokens, MailComposer mail, AccountWorkQueue work, ILogger<RegistrationMailIssuer> logger)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(accounts);
@@ -26,6 +27,7 @@ internal sealed class RegistrationMailIssuer
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(logger);
         _context = context;
+        _linkBaseUrl = linkBaseUrl;
         _accounts = accounts;
         _tokens = tokens;
         _mail = mail;
@@ -50,15 +52,15 @@ internal sealed class RegistrationMailIssuer
             return;
         }
 
-        if (_context.Options.Recovery.RegistrationLinkBaseUrl is not { } baseUrl)
+        if (_linkBaseUrl is not { } baseUrl)
         {
             Log.RegistrationLinkBaseUrlMissing(_logger);
             return;
         }
 
         var now = _context.Now;
-        var lifetime = _context.Options.Tokens.RegistrationConfirmationLifetime;
-        var token = await _tokens.IssuePendingRegistrationAsync(pending, now, now + lifetime, cancellationToken).ConfigureAwait(false);
+        var lifetime = _context.Tokens.RegistrationConfirmationLifetime;
+        var token = await _tokens.IssueUnboundAsync(TokenPurpose.RegistrationConfirmation, pending.ToPayload(), now, now + lifetime, cancellationToken).ConfigureAwait(false);
 
         // The link is built from configuration only, never from anything in the request (no host-header poisoning).
         var link = new Uri(baseUrl.AbsoluteUri + token, UriKind.Absolute);

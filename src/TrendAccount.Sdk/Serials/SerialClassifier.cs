@@ -46,13 +46,15 @@ public sealed class SerialClassifier
     }
 
     /// <summary>Initializes a new instance of the <see cref="SerialClassifier"/> class.</summary>
-    /// <param name="options">The SDK options.</param>
-    public SerialClassifier(IOptions<TrendAccountOptions> options)
-        : this(OptionsValue(options).Serials)
+    /// <param name="options">The serial rules.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OptionsValidationException">The rules are not valid; every failure names its setting.</exception>
+    public SerialClassifier(IOptions<SerialOptions> options)
+        : this(OptionsValue(options))
     {
     }
 
-    private static TrendAccountOptions OptionsValue(IOptions<TrendAccountOptions> options)
+    private static SerialOptions OptionsValue(IOptions<SerialOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Value;
@@ -61,7 +63,7 @@ public sealed class SerialClassifier
     /// <summary>Initializes a new instance of the <see cref="SerialClassifier"/> class.</summary>
     /// <param name="options">The serial rules.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="OptionsValidationException">The rules are not valid (see <see cref="TrendAccountOptions.Validate"/>); every failure names its setting.</exception>
+    /// <exception cref="OptionsValidationException">The rules are not valid ; every failure names its setting.</exception>
     public SerialClassifier(SerialOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -69,7 +71,7 @@ public sealed class SerialClassifier
         options.Validate(failures);
         if (failures.Count > 0)
         {
-            throw new OptionsValidationException(TrendAccountOptions.SectionName, typeof(SerialOptions), failures);
+            throw new OptionsValidationException(OptionsSection.Name, typeof(SerialOptions), failures);
         }
 
         var rules = options.EffectiveRules();

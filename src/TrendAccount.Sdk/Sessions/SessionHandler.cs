@@ -53,7 +53,7 @@ internal sealed class SessionHandler
             Email = session.Account.Email,
             IssuedAt = token.IssuedAt,
             ExpiresAt = expiresAt,
-            AbsoluteExpiresAt = token.IssuedAt + _context.Options.Tokens.SessionAbsoluteLifetime,
+            AbsoluteExpiresAt = token.IssuedAt + _context.Tokens.SessionAbsoluteLifetime,
         };
     }
 

@@ -19,7 +19,8 @@ public sealed class SignInTroubleshooter
     private readonly CredentialNormalizer _normalizer;
     private readonly SerialClassifier _serials;
     private readonly TrendAccountMessages _messages;
-    private readonly TrendAccountOptions _options;
+    private readonly PasswordOptions _passwordOptions;
+    private readonly RecoveryOptions _recoveryOptions;
     private readonly ILogger _logger;
 
     /// <summary>Initializes a new instance of the <see cref="SignInTroubleshooter"/> class.</summary>
@@ -27,7 +28,8 @@ public sealed class SignInTroubleshooter
     /// <param name="normalizer">The credential normalizer.</param>
     /// <param name="serials">The serial classifier.</param>
     /// <param name="messages">The texts.</param>
-    /// <param name="options">The SDK options.</param>
+    /// <param name="passwordOptions">The password rules, quoted in the reset step.</param>
+    /// <param name="recoveryOptions">The recovery settings (whether a masked address may be shown).</param>
     /// <param name="logger">The logger; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException">Any argument but <paramref name="logger"/> is <see langword="null"/>.</exception>
     public SignInTroubleshooter(
@@ -35,19 +37,22 @@ public sealed class SignInTroubleshooter
         CredentialNormalizer normalizer,
         SerialClassifier serials,
         TrendAccountMessages messages,
-        IOptions<TrendAccountOptions> options,
+        IOptions<PasswordOptions> passwordOptions,
+        IOptions<RecoveryOptions> recoveryOptions,
         ILogger<SignInTroubleshooter>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(normalizer);
         ArgumentNullException.ThrowIfNull(serials);
         ArgumentNullException.ThrowIfNull(messages);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(passwordOptions);
+        ArgumentNullException.ThrowIfNull(recoveryOptions);
         _accounts = accounts;
         _normalizer = normalizer;
         _serials = serials;
         _messages = messages;
-        _options = options.Value;
+        _passwordOptions = passwordOptions.Value;
+        _recoveryOptions = recoveryOptions.Value;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
@@ -133,7 +138,7 @@ public sealed class SignInTroubleshooter
             .Select(code => new TroubleshootingStep(
                 code,
                 _messages.TroubleshootingStepTitle(code),
-                _messages.TroubleshootingStepInstructions(code, hints, serial?.ResellerContact, _options.Password)))
+                _messages.TroubleshootingStepInstructions(code, hints, serial?.ResellerContact, _passwordOptions)))
             .ToArray();
 
         SupportCaseSummary? supportCase = null;
@@ -143,7 +148,7 @@ public sealed class SignInTroubleshooter
 
             // The registered address (known from the serial the customer holds) is shown masked only where the
             // options allow showing it; otherwise the address the customer typed, masked.
-            var maskedEmail = registeredEmail is not null && _options.Recovery.DiscloseMaskedEmail
+            var maskedEmail = registeredEmail is not null && _recoveryOptions.DiscloseMaskedEmail
                 ? Redaction.MaskEmail(registeredEmail)
                 : email is { IsValid: true } ? Redaction.MaskEmail(email.Email) : null;
             var triedList = tried.Distinct().Order().ToList();

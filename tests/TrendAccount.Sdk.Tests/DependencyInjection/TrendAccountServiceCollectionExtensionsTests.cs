@@ -47,6 +47,22 @@ public sealed class TrendAccountServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddTrendAccount_OptionGroups_ResolveFromTheRootOptions()
+    {
+        using var provider = Complete(o => o.Password.MinimumLength = 10).BuildServiceProvider();
+        var root = provider.GetRequiredService<IOptions<TrendAccountOptions>>().Value;
+
+        Assert.Same(root.Password, provider.GetRequiredService<IOptions<PasswordOptions>>().Value);
+        Assert.Same(root.Hashing, provider.GetRequiredService<IOptions<HashingOptions>>().Value);
+        Assert.Same(root.Lockout, provider.GetRequiredService<IOptions<LockoutOptions>>().Value);
+        Assert.Same(root.Tokens, provider.GetRequiredService<IOptions<TokenOptions>>().Value);
+        Assert.Same(root.Serials, provider.GetRequiredService<IOptions<SerialOptions>>().Value);
+        Assert.Same(root.Recovery, provider.GetRequiredService<IOptions<RecoveryOptions>>().Value);
+        Assert.Same(root.RateLimits, provider.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        Assert.True(provider.GetRequiredService<PasswordPolicy>().Validate("mq4Vz-Lp9").Has(PasswordProblem.TooShort));
+    }
+
+    [Fact]
     public void AddTrendAccount_DoesNotRegisterStoresMailerOrCaptcha()
     {
         var services = new ServiceCollection();

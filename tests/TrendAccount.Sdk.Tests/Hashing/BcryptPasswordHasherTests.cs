@@ -422,13 +422,11 @@ public sealed class BcryptPasswordHasherTests
     }
 
     [Fact]
-    public void Constructor_FromTrendAccountOptions_UsesTheHashingGroup()
+    public void Constructor_FromIOptions_UsesTheHashingGroup()
     {
-        var root = new TrendAccountOptions();
-        root.Hashing.WorkFactor = 4;
-        root.Hashing.AllowInsecureWorkFactorForTesting = true;
+        var hashing = new HashingOptions { WorkFactor = 4, AllowInsecureWorkFactorForTesting = true };
 
-        var hasher = new BcryptPasswordHasher(MsOptions.Create(root));
+        var hasher = new BcryptPasswordHasher(MsOptions.Create(hashing));
 
         Assert.StartsWith("$tabc1$-$2b$04$", hasher.HashPassword(Password), StringComparison.Ordinal);
     }

@@ -132,10 +132,9 @@ public sealed class PasswordPolicyTests
     }
 
     [Fact]
-    public void Validate_OptionsFromDependencyInjection_UsesThePasswordGroup()
+    public void Validate_OptionsFromIOptions_UsesThePasswordGroup()
     {
-        var options = new TrendAccountOptions();
-        options.Password.MinimumLength = 10;
+        var options = new PasswordOptions { MinimumLength = 10 };
         var policy = new PasswordPolicy(Microsoft.Extensions.Options.Options.Create(options));
 
         Assert.True(policy.Validate(Valid(9)).Has(PasswordProblem.TooShort));
@@ -376,7 +375,7 @@ public sealed class PasswordPolicyTests
 
         Assert.Contains("TrendAccount:Password", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => new PasswordPolicy((PasswordOptions)null!, null));
-        Assert.Throws<ArgumentNullException>(() => new PasswordPolicy((IOptions<TrendAccountOptions>)null!));
+        Assert.Throws<ArgumentNullException>(() => new PasswordPolicy((IOptions<PasswordOptions>)null!));
     }
 
     [Theory]

@@ -180,8 +180,8 @@ public sealed class SerialClassifierTests
     [Fact]
     public void Constructor_FromIOptions_UsesTheSerialsGroup()
     {
-        var options = new TrendAccountOptions();
-        options.Serials.Rules.Add(new SerialPrefixRule { Prefix = "PQ", Channel = PurchaseChannel.Reseller, Contact = "Shop" });
+        var options = new SerialOptions();
+        options.Rules.Add(new SerialPrefixRule { Prefix = "PQ", Channel = PurchaseChannel.Reseller, Contact = "Shop" });
 
         var classifier = new SerialClassifier(Microsoft.Extensions.Options.Options.Create(options));
 
@@ -198,7 +198,7 @@ public sealed class SerialClassifierTests
 
         Assert.Contains("TrendAccount:Serials:Rules:0:Prefix", exception.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => new SerialClassifier((SerialOptions)null!));
-        Assert.Throws<ArgumentNullException>(() => new SerialClassifier((IOptions<TrendAccountOptions>)null!));
+        Assert.Throws<ArgumentNullException>(() => new SerialClassifier((IOptions<SerialOptions>)null!));
     }
 
     [Fact]
