@@ -10,6 +10,7 @@ using TrendAccount.Sdk;
 using TrendAccount.Sdk.InMemory;
 using TrendAccount.Sdk.Captcha;                 // needs TrendAccount.Sdk.Captcha
 using TrendAccount.Sdk.MailKit;                 // needs TrendAccount.Sdk.MailKit
+using TrendAccount.Sdk.PwnedPasswords;          // needs TrendAccount.Sdk.PwnedPasswords
 using Microsoft.EntityFrameworkCore;            // needs TrendAccount.Sdk.EntityFrameworkCore
 using TrendAccount.Sdk.EntityFrameworkCore;     // needs TrendAccount.Sdk.EntityFrameworkCore
 using System.Net;                               // needs TrendAccount.Sdk.AspNetCore

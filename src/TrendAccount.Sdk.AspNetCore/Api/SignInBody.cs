@@ -8,4 +8,7 @@ public sealed class SignInBody
 
     /// <summary>Gets the password as typed (never trimmed).</summary>
     public string? Password { get; init; }
+
+    /// <summary>Gets the captcha answer or widget response, sent after an answer with status <c>CaptchaRequired</c>.</summary>
+    public string? CaptchaResponse { get; init; }
 }

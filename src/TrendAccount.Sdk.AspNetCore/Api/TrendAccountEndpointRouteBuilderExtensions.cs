@@ -38,8 +38,8 @@ public static class TrendAccountEndpointRouteBuilderExtensions
         var signedIn = new AuthorizeAttribute { AuthenticationSchemes = TrendAccountAuthenticationDefaults.AuthenticationScheme };
 
         group.MapPost("/signin", SignInEndpoints.SignInAsync)
-            .WithName("TrendAccountSignIn").WithSummary("Sign in; sets the session cookie on success.")
-            .Accepts<SignInBody>(Json).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithName("TrendAccountSignIn").WithSummary("Sign in; sets the session and device cookies on success. Status CaptchaRequired: send captchaResponse with the next attempt.")
+            .Accepts<SignInBody>(Json).Produces<SignInResponse>(StatusCodes.Status503ServiceUnavailable).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/signout", SignInEndpoints.SignOutAsync)
             .WithName("TrendAccountSignOut").WithSummary("End the session and delete the cookie (antiforgery token required when signed in).")
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -12,4 +12,11 @@ public static class TrendAccountAuthenticationDefaults
     /// page can neither set nor overwrite it.
     /// </summary>
     public const string CookieName = "__Host-TrendAccount.Session";
+
+    /// <summary>
+    /// The default name of the device cookie (<see cref="TrendAccountAuthenticationOptions.DeviceCookie"/>), which
+    /// carries the SDK's device token: it marks a device the customer signed in from, outlives sign-out, and gives
+    /// that device its own failure budget.
+    /// </summary>
+    public const string DeviceCookieName = "__Host-TrendAccount.Device";
 }

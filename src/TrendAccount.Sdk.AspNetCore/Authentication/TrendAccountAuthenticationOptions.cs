@@ -36,6 +36,28 @@ public sealed class TrendAccountAuthenticationOptions : AuthenticationSchemeOpti
         IsEssential = true,
     };
 
+    /// <summary>
+    /// Gets the device cookie's settings: it carries the device token the SDK issues at a successful sign-in
+    /// (<see cref="SignInResult.DeviceToken"/>) and is sent back with each sign-in, so a device the customer signed in
+    /// from keeps its own failure budget while others spend the address's. Defaults: name
+    /// <see cref="TrendAccountAuthenticationDefaults.DeviceCookieName"/>, <c>HttpOnly</c>, <c>Secure</c> always,
+    /// <c>SameSite=Lax</c>, <c>Path=/</c>, essential.
+    /// </summary>
+    /// <remarks>
+    /// The cookie lives as long as the token (<see cref="SignInOptions.DeviceTokenLifetime"/>, 180 days by default) unless
+    /// <see cref="CookieBuilder.Expiration"/> is set here. Sign-out does not delete it: it marks the device, not the session.
+    /// A development host on plain http sets another name, as for <see cref="Cookie"/>.
+    /// </remarks>
+    public CookieBuilder DeviceCookie { get; } = new()
+    {
+        Name = TrendAccountAuthenticationDefaults.DeviceCookieName,
+        HttpOnly = true,
+        SecurePolicy = CookieSecurePolicy.Always,
+        SameSite = SameSiteMode.Lax,
+        Path = "/",
+        IsEssential = true,
+    };
+
     /// <summary>Gets or sets how long a successful session check is reused on this node without asking the store.</summary>
     /// <value>Defaults to <see cref="DefaultSessionCacheDuration"/> (zero: off); at most <see cref="MaximumSessionCacheDuration"/>.</value>
     /// <remarks>

@@ -13,25 +13,19 @@ internal sealed class TrendAccountAuthenticationOptionsValidator : IValidateOpti
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        var cookie = options.Cookie;
-        var cookieName = cookie.Name;
-        if (string.IsNullOrWhiteSpace(cookieName))
+        ValidateCookie(options.Cookie, "Cookie", failures);
+        ValidateCookie(options.DeviceCookie, "DeviceCookie", failures);
+        if (options.DeviceCookie.Name is { } deviceName && string.Equals(deviceName, options.Cookie.Name, StringComparison.Ordinal))
         {
-            failures.Add("TrendAccount authentication: Cookie.Name is required.");
-        }
-        else if (cookieName.StartsWith(HostPrefix, StringComparison.Ordinal))
-        {
-            // The browser rules for the prefix: Secure, Path=/, no Domain. A cookie breaking them is silently dropped.
-            if (cookie.SecurePolicy != CookieSecurePolicy.Always || cookie.Path != "/" || cookie.Domain is not null)
-            {
-                failures.Add($"TrendAccount authentication: the cookie {cookieName} has the {HostPrefix} prefix, so Cookie.SecurePolicy must be Always, Cookie.Path \"/\" and Cookie.Domain unset (browsers drop it otherwise). Choose another Cookie.Name for plain http.");
-            }
-        }
-        else if (cookieName.StartsWith(SecurePrefix, StringComparison.Ordinal) && cookie.SecurePolicy != CookieSecurePolicy.Always)
-        {
-            failures.Add($"TrendAccount authentication: the cookie {cookieName} has the {SecurePrefix} prefix, so Cookie.SecurePolicy must be Always.");
+            failures.Add("TrendAccount authentication: DeviceCookie.Name must differ from Cookie.Name.");
         }
 
+        if (options.DeviceCookie.Expiration is { } deviceExpiration && deviceExpiration <= TimeSpan.Zero)
+        {
+            failures.Add($"TrendAccount authentication: DeviceCookie.Expiration ({deviceExpiration}) must be positive, or unset to follow the device token's lifetime.");
+        }
+
+        var cookie = options.Cookie;
         if (cookie.Expiration is not null)
         {
             failures.Add("TrendAccount authentication: Cookie.Expiration must stay unset; the cookie follows the session's expiry.");
@@ -53,5 +47,26 @@ internal sealed class TrendAccountAuthenticationOptionsValidator : IValidateOpti
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateCookie(CookieBuilder cookie, string setting, List<string> failures)
+    {
+        var cookieName = cookie.Name;
+        if (string.IsNullOrWhiteSpace(cookieName))
+        {
+            failures.Add($"TrendAccount authentication: {setting}.Name is required.");
+        }
+        else if (cookieName.StartsWith(HostPrefix, StringComparison.Ordinal))
+        {
+            // The browser rules for the prefix: Secure, Path=/, no Domain. A cookie breaking them is silently dropped.
+            if (cookie.SecurePolicy != CookieSecurePolicy.Always || cookie.Path != "/" || cookie.Domain is not null)
+            {
+                failures.Add($"TrendAccount authentication: the cookie {cookieName} has the {HostPrefix} prefix, so {setting}.SecurePolicy must be Always, {setting}.Path \"/\" and {setting}.Domain unset (browsers drop it otherwise). Choose another {setting}.Name for plain http.");
+            }
+        }
+        else if (cookieName.StartsWith(SecurePrefix, StringComparison.Ordinal) && cookie.SecurePolicy != CookieSecurePolicy.Always)
+        {
+            failures.Add($"TrendAccount authentication: the cookie {cookieName} has the {SecurePrefix} prefix, so {setting}.SecurePolicy must be Always.");
+        }
     }
 }

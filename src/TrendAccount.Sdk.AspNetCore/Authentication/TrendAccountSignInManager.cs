@@ -25,22 +25,33 @@ public sealed class TrendAccountSignInManager
     private TrendAccountAuthenticationOptions Options => _options.Get(TrendAccountAuthenticationDefaults.AuthenticationScheme);
 
     /// <summary>
-    /// Signs a customer in with the email address and password as typed. On success the session cookie is set (and a
-    /// session the request already carried is ended); on failure nothing changes and the result carries the article's
-    /// one generic message.
+    /// Signs a customer in with the email address and password as typed, as the request's client
+    /// (<see cref="HttpContextClientExtensions.GetTrendAccountClient"/>) and device (the device token in
+    /// <see cref="TrendAccountAuthenticationOptions.DeviceCookie"/>). On success the session cookie is set (a session
+    /// the request already carried is ended) and the device cookie receives the SDK's fresh device token; on failure
+    /// nothing changes. <see cref="SignInStatus.CaptchaRequired"/> asks for a captcha: send its response with the next
+    /// attempt. <see cref="SignInStatus.TryAgainLater"/> carries <see cref="SignInResult.RetryAfter"/> (map it to 503 or
+    /// 429 with <c>Retry-After</c>).
     /// </summary>
     /// <param name="context">The request.</param>
     /// <param name="email">The email address as typed.</param>
     /// <param name="password">The password as typed.</param>
+    /// <param name="captchaResponse">The captcha answer or widget response, when the page showed a captcha; otherwise <see langword="null"/>.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The SDK's result; its session token is already in the cookie.</returns>
-    public async Task<SignInResult> SignInAsync(HttpContext context, string? email, string? password, CancellationToken cancellationToken = default)
+    public async Task<SignInResult> SignInAsync(HttpContext context, string? email, string? password, string? captchaResponse = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var result = await _accounts.SignInAsync(new SignInRequest(email, password), cancellationToken).ConfigureAwait(false);
+        var options = Options;
+        var request = new SignInRequest(email, password)
+        {
+            Client = context.GetTrendAccountClient(),
+            DeviceToken = DeviceCookie.Read(context, options),
+            CaptchaResponse = string.IsNullOrEmpty(captchaResponse) ? null : captchaResponse,
+        };
+        var result = await _accounts.SignInAsync(request, cancellationToken).ConfigureAwait(false);
         if (result.Succeeded && result.SessionToken is { } token)
         {
-            var options = Options;
             if (SessionCookie.Read(context, options) is { Length: <= SessionCookie.MaximumTokenLength } previous && previous != token)
             {
                 await _accounts.SignOutAsync(previous, cancellationToken).ConfigureAwait(false);
@@ -50,10 +61,15 @@ public sealed class TrendAccountSignInManager
             SessionCookie.Write(context, options, token, result.ExpiresAt);
         }
 
+        if (result.DeviceToken is { } device)
+        {
+            DeviceCookie.Write(context, options, device);
+        }
+
         return result;
     }
 
-    /// <summary>Ends the request's session, if any, on this node at once, and deletes the cookie. Same as <c>HttpContext.SignOutAsync()</c> with the TrendAccount scheme.</summary>
+    /// <summary>Ends the request's session, if any, on this node at once, and deletes the session cookie (the device cookie stays: it marks the device, not the session). Same as <c>HttpContext.SignOutAsync()</c> with the TrendAccount scheme.</summary>
     /// <param name="context">The request.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>A task that completes when the session is ended.</returns>

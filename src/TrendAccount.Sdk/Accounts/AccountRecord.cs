@@ -1,6 +1,14 @@
+using System.Globalization;
+using System.Text;
+
 namespace TrendAccount.Sdk;
 
 /// <summary>A stored vendor account. Immutable; stores return snapshots.</summary>
+/// <remarks>
+/// <see cref="object.ToString"/> prints the id, the counters and the dates, never the password hash, the security
+/// stamp, the address or the lookup key, so a record that reaches a log, an exception message or a debugger display
+/// gives away no secret and no personal data.
+/// </remarks>
 public sealed record AccountRecord
 {
     /// <summary>Gets the account id.</summary>
@@ -35,4 +43,13 @@ public sealed record AccountRecord
     /// <summary>Creates a new random security stamp.</summary>
     /// <returns>32 hex characters from a cryptographic random source.</returns>
     public static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    // The compiler-generated ToString prints every property; this prints none of the secrets (hash, stamp) and no
+    // personal data (address, lookup key).
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Id = {Id}, Email = ***, LookupKey = ***, PasswordHash = ***, SecurityStamp = ***, ");
+        builder.Append(CultureInfo.InvariantCulture, $"FailedSignInCount = {FailedSignInCount}, LockoutEnd = {LockoutEnd}, CreatedAt = {CreatedAt}");
+        return true;
+    }
 }

@@ -91,6 +91,20 @@ public sealed class TrendAccountBuilder
     /// <returns>This builder.</returns>
     public TrendAccountBuilder UsePasswordBlocklist(IPasswordBlocklist blocklist) => Replace(blocklist);
 
+    /// <summary>
+    /// Screens every new password (registration, reset, change; never sign-in) against known breaches with a screen
+    /// type, created by the container (a singleton). Without a screen, only the built-in common-password list applies.
+    /// </summary>
+    /// <typeparam name="TScreen">The screen.</typeparam>
+    /// <returns>This builder.</returns>
+    public TrendAccountBuilder UseBreachedPasswordScreen<[DynamicallyAccessedMembers(Constructors)] TScreen>()
+        where TScreen : class, IBreachedPasswordScreen => Replace<IBreachedPasswordScreen, TScreen>();
+
+    /// <summary>Screens every new password against known breaches with a screen instance.</summary>
+    /// <param name="screen">The screen.</param>
+    /// <returns>This builder.</returns>
+    public TrendAccountBuilder UseBreachedPasswordScreen(IBreachedPasswordScreen screen) => Replace(screen);
+
     /// <summary>Uses a password hasher instead of <see cref="BcryptPasswordHasher"/>.</summary>
     /// <typeparam name="THasher">The hasher.</typeparam>
     /// <returns>This builder.</returns>

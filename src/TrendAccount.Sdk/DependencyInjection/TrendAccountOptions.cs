@@ -18,6 +18,9 @@ public sealed class TrendAccountOptions
     /// <summary>Gets the lockout settings.</summary>
     public LockoutOptions Lockout { get; } = new();
 
+    /// <summary>Gets the device-token, per-client limit and verification-admission settings of sign-in.</summary>
+    public SignInOptions SignIn { get; } = new();
+
     /// <summary>Gets the token lifetimes.</summary>
     public TokenOptions Tokens { get; } = new();
 
@@ -38,6 +41,7 @@ public sealed class TrendAccountOptions
         Password.Validate(failures);
         Hashing.Validate(failures);
         Lockout.Validate(failures);
+        SignIn.Validate(Hashing, failures);
         Tokens.Validate(failures);
         Serials.Validate(failures);
         Recovery.Validate(failures);

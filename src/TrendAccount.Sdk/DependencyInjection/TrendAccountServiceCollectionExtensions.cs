@@ -14,7 +14,8 @@ public static class TrendAccountServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the SDK: <see cref="IAccountService"/>, <see cref="SignInTroubleshooter"/> and their defaults
-    /// (<see cref="TimeProvider.System"/>, <see cref="BcryptPasswordHasher"/>, <see cref="PasswordPolicy"/>,
+    /// (<see cref="TimeProvider.System"/>, <see cref="BcryptPasswordHasher"/>, <see cref="PasswordPolicy"/>, no breach
+    /// screening (<see cref="IBreachedPasswordScreen"/>),
     /// <see cref="SerialClassifier"/>, <see cref="CredentialNormalizer"/>, <see cref="TrendAccountMessages"/>),
     /// each only if not registered yet. Stores, mailer and captcha verifier are the host's choice: pick them on the
     /// returned builder. Calling this more than once is harmless (configure actions accumulate).
@@ -73,12 +74,14 @@ public static class TrendAccountServiceCollectionExtensions
         AddGroup(services, o => o.Password);
         AddGroup(services, o => o.Hashing);
         AddGroup(services, o => o.Lockout);
+        AddGroup(services, o => o.SignIn);
         AddGroup(services, o => o.Tokens);
         AddGroup(services, o => o.Serials);
         AddGroup(services, o => o.Recovery);
         AddGroup(services, o => o.RateLimits);
         services.TryAddSingleton<IPasswordHasher>(sp => new BcryptPasswordHasher(sp.GetRequiredService<IOptions<HashingOptions>>()));
         services.TryAddSingleton(sp => new PasswordPolicy(sp.GetRequiredService<IOptions<PasswordOptions>>(), sp.GetService<IPasswordBlocklist>()));
+        services.TryAddSingleton<IBreachedPasswordScreen>(NoBreachedPasswordScreen.Instance);
         services.TryAddSingleton(sp => new SerialClassifier(sp.GetRequiredService<IOptions<SerialOptions>>()));
         services.TryAddSingleton(CredentialNormalizer.Default);
         services.TryAddSingleton(TrendAccountMessages.Default);
@@ -93,7 +96,15 @@ public static class TrendAccountServiceCollectionExtensions
             sp.GetRequiredService<TrendAccountMessages>(),
             sp.GetRequiredService<TrendAccountMetrics>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new RecoveryLimits(sp.GetRequiredService<FlowContext>(), Group<RecoveryOptions>(sp), Group<RateLimitOptions>(sp)));
+        services.TryAddSingleton(sp => new InMemoryAttemptCounter(
+            sp.GetRequiredService<TimeProvider>(),
+            Group<RateLimitOptions>(sp).MaximumTrackedKeys,
+            sp.GetRequiredService<TrendAccountMetrics>()));
+        services.TryAddSingleton<IAttemptCounter>(sp => sp.GetRequiredService<InMemoryAttemptCounter>());
+        services.TryAddSingleton(sp => new RecoveryLimits(
+            Group<RecoveryOptions>(sp), Group<RateLimitOptions>(sp), sp.GetRequiredService<InMemoryAttemptCounter>()));
+        services.TryAddSingleton(sp => new DeviceTokens(Group<SignInOptions>(sp)));
+        services.TryAddSingleton(sp => new VerificationGate(Group<SignInOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new MailComposer(
             sp.GetRequiredService<FlowContext>(), Require<IAccountMailer>(sp), sp.GetRequiredService<AccountWorkQueue>(), LoggerFor<MailComposer>(sp)));
         services.TryAddSingleton(sp => new TokenService(sp.GetRequiredService<FlowContext>(), Require<ITokenStore>(sp), Require<IAccountStore>(sp)));
@@ -102,12 +113,16 @@ public static class TrendAccountServiceCollectionExtensions
             Require<IAccountStore>(sp),
             sp.GetRequiredService<IPasswordHasher>(),
             sp.GetRequiredService<MailComposer>(),
+            sp.GetRequiredService<IAttemptCounter>(),
             LoggerFor<CredentialVerifier>(sp)));
         services.TryAddSingleton(sp => new NewPasswordService(
             sp.GetRequiredService<FlowContext>(),
             Require<IAccountStore>(sp),
             sp.GetRequiredService<IPasswordHasher>(),
             sp.GetRequiredService<PasswordPolicy>(),
+            new NewPasswordBreachCheck(
+                sp.GetService<IBreachedPasswordScreen>() ?? NoBreachedPasswordScreen.Instance,
+                LoggerFor<NewPasswordBreachCheck>(sp)),
             sp.GetRequiredService<TokenService>(),
             sp.GetRequiredService<MailComposer>(),
             LoggerFor<NewPasswordService>(sp)));
@@ -119,10 +134,9 @@ public static class TrendAccountServiceCollectionExtensions
             sp.GetRequiredService<MailComposer>(),
             sp.GetRequiredService<AccountWorkQueue>(),
             LoggerFor<ResetLinkIssuer>(sp)));
-        services.TryAddSingleton(sp => new RegistrationLimits(sp.GetRequiredService<FlowContext>(), Group<RecoveryOptions>(sp), Group<RateLimitOptions>(sp)));
         services.TryAddSingleton(sp => new RegistrationMailIssuer(
             sp.GetRequiredService<FlowContext>(),
-            sp.GetRequiredService<RegistrationLimits>().LinkBaseUrl,
+            Group<RecoveryOptions>(sp).RegistrationLinkBaseUrl,
             Require<IAccountStore>(sp),
             sp.GetRequiredService<TokenService>(),
             sp.GetRequiredService<MailComposer>(),
@@ -165,9 +179,8 @@ public static class TrendAccountServiceCollectionExtensions
         var newPasswords = services.GetRequiredService<NewPasswordService>();
         var limits = services.GetRequiredService<RecoveryLimits>();
         return new AccountService(
-            new SignInHandler(context, normalizer, accounts, verifier, tokens, LoggerFor<SignInHandler>(services)),
-            new RegistrationHandler(
-                context, serials, normalizer, accounts, newPasswords, captcha, services.GetRequiredService<RegistrationLimits>(), services.GetRequiredService<RegistrationMailIssuer>(), LoggerFor<RegistrationHandler>(services)),
+            new SignInHandler(context, normalizer, accounts, verifier, tokens, CreateSignInGuard(services, context, captcha), LoggerFor<SignInHandler>(services)),
+            new RegistrationHandler(context, serials, normalizer, accounts, newPasswords, CreateRegistrationGate(services, captcha), LoggerFor<RegistrationHandler>(services)),
             new ConfirmRegistrationHandler(context, accounts, tokens, LoggerFor<ConfirmRegistrationHandler>(services)),
             new EmailRecoveryHandler(context, serials, accounts, captcha, limits, services.GetRequiredService<MailComposer>(), LoggerFor<EmailRecoveryHandler>(services)),
             new ForgotPasswordHandler(context, normalizer, captcha, limits, services.GetRequiredService<ResetLinkIssuer>(), LoggerFor<ForgotPasswordHandler>(services)),
@@ -175,6 +188,22 @@ public static class TrendAccountServiceCollectionExtensions
             new ChangePasswordHandler(context, normalizer, accounts, tokens, verifier, newPasswords, LoggerFor<ChangePasswordHandler>(services)),
             new SessionHandler(context, tokens, LoggerFor<SessionHandler>(services)));
     }
+
+    private static SignInGuard CreateSignInGuard(IServiceProvider services, FlowContext context, ICaptchaVerifier captcha) => new(
+        context,
+        Group<SignInOptions>(services),
+        services.GetRequiredService<IAttemptCounter>(),
+        services.GetRequiredService<DeviceTokens>(),
+        services.GetRequiredService<VerificationGate>(),
+        captcha,
+        LoggerFor<SignInGuard>(services));
+
+    private static RegistrationGate CreateRegistrationGate(IServiceProvider services, ICaptchaVerifier captcha) => new(
+        Group<RateLimitOptions>(services),
+        services.GetRequiredService<IAttemptCounter>(),
+        captcha,
+        services.GetRequiredService<RegistrationMailIssuer>(),
+        LoggerFor<RegistrationGate>(services));
 
     private static T Require<T>(IServiceProvider services)
         where T : class =>

@@ -77,10 +77,18 @@ internal static class Redaction
         return string.Concat(serial.AsSpan(0, 4), "-****-****-****-", serial.AsSpan(20, 4));
     }
 
-    /// <summary>Turns a client partition key into something short and safe to log or keep as a dictionary key.</summary>
-    public static string ClientKey(ClientContext? client)
+    /// <summary>
+    /// Turns a client partition key into something short and safe to log or keep as a dictionary key;
+    /// <see langword="null"/> for an unknown client (per-client limits are skipped, never pooled).
+    /// </summary>
+    public static string? ClientKey(ClientContext? client)
     {
-        var key = (client ?? ClientContext.Unknown).PartitionKey;
+        var key = client?.PartitionKey;
+        if (key is null)
+        {
+            return null;
+        }
+
         if (key.Length <= 64 && key.All(c => c is > ' ' and < (char)0x7F))
         {
             return key;

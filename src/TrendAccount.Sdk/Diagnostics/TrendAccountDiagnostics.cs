@@ -33,6 +33,15 @@ public static class TrendAccountDiagnostics
     /// <summary>The counter of account emails handed to the mailer, tagged <c>kind</c> and <c>outcome</c>.</summary>
     public const string MailsCounter = "trendaccount.mails";
 
+    /// <summary>
+    /// The counter of rate-limit, step-up and device-budget windows evicted from the in-memory counter table because
+    /// it reached <c>TrendAccount:RateLimits:MaximumTrackedKeys</c>; a rising value means an attacker is varying keys.
+    /// </summary>
+    public const string LimitWindowsEvictedCounter = "trendaccount.limits.windows_evicted";
+
+    /// <summary>The counter of sign-ins answered "try again shortly", tagged <c>reason</c> (<c>client_limit</c>, <c>overload</c>).</summary>
+    public const string SignInsDeferredCounter = "trendaccount.sign_ins.deferred";
+
     /// <summary>The tag that carries the outcome of an operation (a stable lower-case code).</summary>
     public const string OutcomeTag = "outcome";
 }

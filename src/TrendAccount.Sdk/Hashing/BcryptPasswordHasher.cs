@@ -60,16 +60,23 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
     // pre-hash is specific to this SDK, which is what defeats shucking against lists of plain SHA-384 digests.
     private static ReadOnlySpan<byte> BuiltInKey => "TrendAccount.Sdk/bcrypt-pre-hash/v1"u8;
 
+    // What the padding runs hash: any 64 characters (bcrypt's work does not depend on the text).
+    private const string PadText = "TrendAccount.Sdk/padding/TrendAccount.Sdk/padding/TrendAccount.S";
+
     // Salt (16 bytes) and bcrypt digest (23 bytes) of the dummy hash.
     private const int SaltBytes = 16;
     private const int DigestBytes = 23;
 
     private readonly int _workFactor;
+    private readonly int _ceiling;
     private readonly BcryptEngine _engine;
     private readonly string _currentKeyId;
     private readonly byte[] _currentKey;
     private readonly Dictionary<string, byte[]> _peppers;
     private readonly string _dummyHash;
+
+    // The padding runs: plain bcrypt strings with the dummy's random salt and digest, one per cost up to the work factor.
+    private readonly string[] _padHashes;
 
     /// <summary>Initializes a new instance of the <see cref="BcryptPasswordHasher"/> class.</summary>
     /// <param name="options">The hashing options.</param>
@@ -94,6 +101,7 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
         }
 
         _workFactor = options.WorkFactor;
+        _ceiling = Math.Max(options.MaximumStoredWorkFactor, options.WorkFactor);
         _engine = options.Engine;
         _peppers = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var (id, key) in options.Peppers)
@@ -121,7 +129,18 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
         BcryptBase64.Encode(random[..SaltBytes], text[..22]);
         BcryptBase64.Encode(random[SaltBytes..], text[22..]);
         _dummyHash = string.Create(CultureInfo.InvariantCulture, $"{Prefix}{_currentKeyId}$2{Revision}${_workFactor:D2}${text}");
+        _padHashes = new string[_workFactor + 1];
+        for (var cost = EksBlowfish.MinimumCost; cost <= _workFactor; cost++)
+        {
+            _padHashes[cost] = string.Create(CultureInfo.InvariantCulture, $"$2{Revision}${cost:D2}${text}");
+        }
     }
+
+    /// <summary>Gets the observer of every bcrypt and PBKDF2 run, padding included (for tests).</summary>
+    internal IHashWorkObserver? Observer { get; init; }
+
+    /// <summary>Gets the highest stored cost that verification runs (for tests).</summary>
+    internal int Ceiling => _ceiling;
 
     /// <summary>Gets the engine this hasher runs (for tests).</summary>
     internal BcryptEngine Engine => _engine;
@@ -153,44 +172,23 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
 
     /// <inheritdoc />
     /// <remarks>
-    /// A <see langword="null"/> argument is treated like any unusable input: <see cref="PasswordVerificationResult.Failed"/>.
-    /// Legacy hashes (plain bcrypt, Identity) are checked against the password as provided and, when that fails and its
-    /// NFKC form differs, against the NFKC form; a plain bcrypt hash binds only the first 72 UTF-8 bytes, as it always did
-    /// on the system that wrote it, and the rehash it asks for then binds the whole password.
+    /// <para>
+    /// A <see langword="null"/>, oversized or ill-formed password fails at once (that is decided from the input alone).
+    /// Otherwise every failure costs the same work as a wrong password against a current hash, whatever the stored
+    /// hash: a cheaper one (an older cost, plain bcrypt at a lower cost, Identity V2 or V3) is verified once and the
+    /// difference is made up with dummy bcrypt runs; an unrecognized hash, or one whose cost is above
+    /// <see cref="HashingOptions.MaximumStoredWorkFactor"/>, is not run at all and the dummy is verified instead.
+    /// </para>
+    /// <para>
+    /// Legacy hashes (plain bcrypt, Identity) are verified once, against the password as provided: what the system that
+    /// wrote them hashed. The SDK's flows provide it in NFKC, so a customer who types in NFD still matches a hash of the
+    /// NFC form through sign-in. (Before, a failed legacy check was repeated with the NFKC form: twice the work.) A plain
+    /// bcrypt hash binds only the first 72 UTF-8 bytes, as it always did on the system that wrote it, and the rehash it
+    /// asks for then binds the whole password.
+    /// </para>
     /// </remarks>
-    public PasswordVerificationResult VerifyHashedPassword(string hashedPassword, string providedPassword)
-    {
-        if (hashedPassword is null || providedPassword is null
-            || hashedPassword.Length > MaximumHashLength || providedPassword.Length > CredentialNormalizer.MaximumPasswordInputLength
-            || !PasswordPreHash.TryNormalize(providedPassword, out var normalized))
-        {
-            return PasswordVerificationResult.Failed;
-        }
-
-        try
-        {
-            if (hashedPassword.StartsWith(Prefix, StringComparison.Ordinal))
-            {
-                return VerifyCurrentFormat(hashedPassword, normalized);
-            }
-
-            if (BcryptString.TryParse(hashedPassword, out var revision, out _) && revision is 'a' or 'b' or 'y')
-            {
-                return VerifyLegacy(providedPassword, normalized, candidate => BcryptMatches(candidate, hashedPassword));
-            }
-
-            if (IdentityPasswordHash.TryDecode(hashedPassword, out var identity))
-            {
-                return VerifyLegacy(providedPassword, normalized, candidate => IdentityPasswordHash.Verify(identity, candidate));
-            }
-        }
-        catch (Exception exception) when (exception is BCrypt.Net.SaltParseException or ArgumentException or FormatException or CryptographicException)
-        {
-            // Defence in depth: the parsers above admit only what these libraries accept.
-        }
-
-        return PasswordVerificationResult.Failed;
-    }
+    public PasswordVerificationResult VerifyHashedPassword(string hashedPassword, string providedPassword) =>
+        Verify(hashedPassword, providedPassword, out _);
 
     /// <inheritdoc />
     public PasswordVerificationResult VerifyDummyHash(string? providedPassword)
@@ -201,12 +199,106 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
         return PasswordVerificationResult.Failed;
     }
 
-    private static PasswordVerificationResult VerifyLegacy(string provided, string normalized, Func<string, bool> matches)
+    /// <summary>Verifies, and tells what the stored hash was (the credential verifier logs a corrupt one).</summary>
+    internal PasswordVerificationResult Verify(string? hashedPassword, string? providedPassword, out StoredHashVerdict verdict)
     {
-        // Other systems hashed the password as typed; the SDK's callers may pass it as typed or already in NFKC.
-        var matched = matches(provided)
-            || (!string.Equals(provided, normalized, StringComparison.Ordinal) && matches(normalized));
-        return matched ? PasswordVerificationResult.SuccessRehashNeeded : PasswordVerificationResult.Failed;
+        verdict = StoredHashVerdict.Usable;
+        if (providedPassword is null || providedPassword.Length > CredentialNormalizer.MaximumPasswordInputLength
+            || !PasswordPreHash.TryNormalize(providedPassword, out var normalized))
+        {
+            return PasswordVerificationResult.Failed;
+        }
+
+        // Work is counted in bcrypt units (HashWork): the dummy is 2^WorkFactor, and every failure spends exactly that.
+        long spent = 0;
+        var result = PasswordVerificationResult.Failed;
+        try
+        {
+            result = VerifyStored(hashedPassword, providedPassword, normalized, ref spent, out verdict);
+        }
+        catch (Exception exception) when (exception is BCrypt.Net.SaltParseException or ArgumentException or FormatException or CryptographicException)
+        {
+            // Defence in depth: the parsers admit only what these libraries accept.
+            verdict = StoredHashVerdict.Unrecognized;
+        }
+
+        if (result == PasswordVerificationResult.Failed)
+        {
+            Pad(HashWork.Bcrypt(_workFactor) - spent);
+        }
+
+        return result;
+    }
+
+    private PasswordVerificationResult VerifyStored(string? hashedPassword, string provided, string normalized, ref long spent, out StoredHashVerdict verdict)
+    {
+        verdict = StoredHashVerdict.Unrecognized;
+        if (hashedPassword is null || hashedPassword.Length > MaximumHashLength)
+        {
+            return PasswordVerificationResult.Failed;
+        }
+
+        if (hashedPassword.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return VerifyCurrentFormat(hashedPassword, normalized, ref spent, out verdict);
+        }
+
+        if (BcryptString.TryParse(hashedPassword, out var revision, out var cost) && revision is 'a' or 'b' or 'y')
+        {
+            if (cost > _ceiling)
+            {
+                verdict = StoredHashVerdict.AboveCeiling;
+                return PasswordVerificationResult.Failed;
+            }
+
+            verdict = StoredHashVerdict.Usable;
+            spent += HashWork.Bcrypt(cost);
+            return RunBcrypt(provided, hashedPassword, cost) ? PasswordVerificationResult.SuccessRehashNeeded : PasswordVerificationResult.Failed;
+        }
+
+        if (IdentityPasswordHash.TryDecode(hashedPassword, out var identity)
+            && IdentityPasswordHash.TryReadWork(identity, out var prf, out var iterations))
+        {
+            if (iterations > HashWork.MaximumIterations(prf, _ceiling))
+            {
+                verdict = StoredHashVerdict.AboveCeiling;
+                return PasswordVerificationResult.Failed;
+            }
+
+            verdict = StoredHashVerdict.Usable;
+            spent += HashWork.Pbkdf2(prf, iterations);
+            Observer?.Pbkdf2(prf, iterations);
+            return IdentityPasswordHash.Verify(identity, provided) ? PasswordVerificationResult.SuccessRehashNeeded : PasswordVerificationResult.Failed;
+        }
+
+        return PasswordVerificationResult.Failed;
+    }
+
+    // Makes up the difference between the work spent and the dummy's with bcrypt runs of decreasing cost (the
+    // difference's binary digits): at most WorkFactor - 2 runs. Exact for every bcrypt format; an Identity hash's
+    // PBKDF2 share is rounded to the nearest 16 units (the cheapest run), under 0.4% of a cost-11 verification (the PBKDF2 rate itself is calibrated, see HashWork).
+    private void Pad(long units)
+    {
+        const int cheapest = EksBlowfish.MinimumCost;
+        for (var cost = _workFactor; cost >= cheapest; cost--)
+        {
+            while (units >= HashWork.Bcrypt(cost))
+            {
+                _ = RunBcrypt(PadText, _padHashes[cost], cost);
+                units -= HashWork.Bcrypt(cost);
+            }
+        }
+
+        if (units * 2 >= HashWork.Bcrypt(cheapest))
+        {
+            _ = RunBcrypt(PadText, _padHashes[cheapest], cheapest);
+        }
+    }
+
+    private bool RunBcrypt(ReadOnlySpan<char> text, ReadOnlySpan<char> bcryptString, int cost)
+    {
+        Observer?.Bcrypt(cost);
+        return BcryptMatches(text, bcryptString);
     }
 
     private bool BcryptMatches(ReadOnlySpan<char> text, ReadOnlySpan<char> bcryptString)
@@ -249,8 +341,9 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
         }
     }
 
-    private PasswordVerificationResult VerifyCurrentFormat(string hashedPassword, string normalized)
+    private PasswordVerificationResult VerifyCurrentFormat(string hashedPassword, string normalized, ref long spent, out StoredHashVerdict verdict)
     {
+        verdict = StoredHashVerdict.Unrecognized;
         var rest = hashedPassword.AsSpan(Prefix.Length);
         var separator = rest.IndexOf('$');
         if (separator <= 0)
@@ -284,12 +377,21 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
             key = pepper;
         }
 
+        if (cost > _ceiling)
+        {
+            verdict = StoredHashVerdict.AboveCeiling;
+            return PasswordVerificationResult.Failed;
+        }
+
+        verdict = StoredHashVerdict.Usable;
+        spent += HashWork.Bcrypt(cost);
+
         Span<char> text = stackalloc char[PasswordPreHash.PreHashLength];
         bool matches;
         try
         {
             PasswordPreHash.PreHash(key, normalized, text);
-            matches = BcryptMatches(text, bcrypt);
+            matches = RunBcrypt(text, bcrypt, cost);
         }
         finally
         {

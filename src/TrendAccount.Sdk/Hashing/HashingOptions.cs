@@ -21,6 +21,9 @@ public sealed class HashingOptions
     /// <summary>The longest pepper id: 16 characters.</summary>
     public const int MaximumPepperIdLength = 16;
 
+    /// <summary>The default ceiling on the cost of a stored hash: 12 (one above <see cref="DefaultWorkFactor"/>).</summary>
+    public const int DefaultMaximumStoredWorkFactor = 12;
+
     /// <summary>The default bcrypt implementation: <see cref="BcryptEngine.Managed"/>.</summary>
     public const BcryptEngine DefaultEngine = BcryptEngine.Managed;
 
@@ -31,6 +34,18 @@ public sealed class HashingOptions
     /// <summary>Gets or sets the bcrypt implementation. Both compute identical hashes; switching needs no migration.</summary>
     /// <value>Defaults to <see cref="DefaultEngine"/> (<see cref="BcryptEngine.Managed"/>, the SDK's own engine); <see cref="BcryptEngine.BCryptNet"/> runs BCrypt.Net-Next.</value>
     public BcryptEngine Engine { get; set; } = DefaultEngine;
+
+    /// <summary>
+    /// Gets or sets the highest cost of a stored hash that verification runs. A stored hash above it (a corrupt or
+    /// planted row: cost 31 never returns) is not run: it verifies as failed, is logged as corrupt, and costs what a
+    /// normal failure costs. Identity V3 hashes are held to the same ceiling, converted to PBKDF2 iterations.
+    /// </summary>
+    /// <value>
+    /// Defaults to <see cref="DefaultMaximumStoredWorkFactor"/> (12); the ceiling in force is never below
+    /// <see cref="WorkFactor"/>. Raise it only while hashes from a higher work factor are still being verified (after
+    /// lowering <see cref="WorkFactor"/>): until they are rehashed, their failures cost more than other failures.
+    /// </value>
+    public int MaximumStoredWorkFactor { get; set; } = DefaultMaximumStoredWorkFactor;
 
     /// <summary>Gets or sets a value indicating whether a work factor below 10 (down to bcrypt's 4) is allowed. For test suites only.</summary>
     /// <value>Defaults to <see langword="false"/>.</value>
@@ -56,6 +71,11 @@ public sealed class HashingOptions
         else if (WorkFactor < MinimumWorkFactor && !AllowInsecureWorkFactorForTesting)
         {
             failures.Add($"TrendAccount:Hashing:WorkFactor ({WorkFactor}) is below {MinimumWorkFactor}; set TrendAccount:Hashing:AllowInsecureWorkFactorForTesting only in tests.");
+        }
+
+        if (MaximumStoredWorkFactor is < 4 or > 31)
+        {
+            failures.Add($"TrendAccount:Hashing:MaximumStoredWorkFactor ({MaximumStoredWorkFactor}) must be between 4 and 31.");
         }
 
         if (!Enum.IsDefined(Engine))

@@ -93,6 +93,23 @@ internal static class IdentityPasswordHash
             prf);
     }
 
+    /// <summary>Reads the PBKDF2 settings of decoded Identity bytes.</summary>
+    /// <param name="decoded">Bytes from <see cref="TryDecode"/>.</param>
+    /// <param name="prf">The PRF.</param>
+    /// <param name="iterations">The iteration count (1000 for V2).</param>
+    /// <returns><see langword="false"/> when the bytes are not a V2 or V3 layout.</returns>
+    internal static bool TryReadWork(ReadOnlySpan<byte> decoded, out HashAlgorithmName prf, out int iterations)
+    {
+        if (decoded.Length == 1 + V2SaltLength + V2SubkeyLength && decoded[0] == 0x00)
+        {
+            prf = HashAlgorithmName.SHA1;
+            iterations = V2Iterations;
+            return true;
+        }
+
+        return TryReadV3Header(decoded, out prf, out iterations, out _);
+    }
+
     private static bool TryReadV3Header(ReadOnlySpan<byte> bytes, out HashAlgorithmName prf, out int iterations, out int saltLength)
     {
         prf = default;

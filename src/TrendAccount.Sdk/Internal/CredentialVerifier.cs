@@ -23,10 +23,23 @@ internal enum CredentialCheck
     VerifiedRehashNeeded,
 }
 
+/// <summary>How <see cref="CredentialVerifier"/> treats lockout for one check.</summary>
+internal enum CredentialMode
+{
+    /// <summary>A locked account is refused without consulting its hash (change password, linking a serial).</summary>
+    Lockout,
+
+    /// <summary>Sign-in from an untrusted client past the step-up: the hash is checked even while locked; failures count.</summary>
+    StepUp,
+
+    /// <summary>Sign-in from a trusted device: the hash is checked even while locked; failures are the device's own.</summary>
+    TrustedDevice,
+}
+
 /// <summary>
 /// The one place a password is checked against an account: the equal-work rule, the lockout check, the verification
 /// and the failure count live here and nowhere else. Sign-in, linking a serial to an existing account at registration
-/// and "change password" all call <see cref="VerifyAsync"/>. One per container (it owns the dummy hash); thread-safe.
+/// and "change password" all call <c>VerifyAsync</c>. One per container (it owns the dummy hash); thread-safe.
 /// </summary>
 /// <remarks>
 /// Equal work: an unknown address, a locked account and a wrong password each cost exactly one verification at the
@@ -40,10 +53,13 @@ internal sealed class CredentialVerifier
     private readonly IPasswordHasher _hasher;
     private readonly MailComposer _mail;
     private readonly ILogger _logger;
+    private readonly IAttemptCounter _counter;
     private readonly Lazy<string> _dummyHash;
 
-    public CredentialVerifier(FlowContext context, IAccountStore accounts, IPasswordHasher hasher, MailComposer mail, ILogger<CredentialVerifier> logger)
+    public CredentialVerifier(FlowContext context, IAccountStore accounts, IPasswordHasher hasher, MailComposer mail, IAttemptCounter counter, ILogger<CredentialVerifier> logger)
     {
+        ArgumentNullException.ThrowIfNull(counter);
+        _counter = counter;
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(hasher);
@@ -73,7 +89,21 @@ internal sealed class CredentialVerifier
     /// <param name="account">The account the address belongs to, or <see langword="null"/> for an unknown address.</param>
     /// <param name="password">The normalized password; unusable input (see <see cref="IsUsable"/>) counts as a wrong password without hashing.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
-    public async Task<CredentialCheck> VerifyAsync(AccountRecord? account, PasswordInput password, CancellationToken cancellationToken)
+    public Task<CredentialCheck> VerifyAsync(AccountRecord? account, PasswordInput password, CancellationToken cancellationToken) =>
+        VerifyAsync(account, password, CredentialMode.Lockout, cancellationToken);
+
+    /// <summary>Checks a password as <see cref="VerifyAsync(AccountRecord?, PasswordInput, CancellationToken)"/> does, under a given lockout mode.</summary>
+    /// <param name="account">The account the address belongs to, or <see langword="null"/> for an unknown address.</param>
+    /// <param name="password">The normalized password.</param>
+    /// <param name="mode">
+    /// <see cref="CredentialMode.Lockout"/>: a locked account is refused without consulting its hash.
+    /// <see cref="CredentialMode.StepUp"/> (sign-in from an untrusted client that passed the step-up): the hash is
+    /// checked even while the account is locked, so an attacker cannot keep the owner out; failures still count
+    /// toward the account's lockout notice. <see cref="CredentialMode.TrustedDevice"/>: as StepUp, but failures are
+    /// the device's own and do not count toward the account.
+    /// </param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    public async Task<CredentialCheck> VerifyAsync(AccountRecord? account, PasswordInput password, CredentialMode mode, CancellationToken cancellationToken)
     {
         var usable = IsUsable(password);
         var value = usable ? password.Value : string.Empty;
@@ -84,16 +114,20 @@ internal sealed class CredentialVerifier
         }
 
         var now = _context.Now;
-        if (_context.Lockout.Enabled && account.IsLockedOutAt(now))
+        if (mode == CredentialMode.Lockout && _context.Lockout.Enabled && account.IsLockedOutAt(now))
         {
             VerifyAgainstDummy(value);
             return CredentialCheck.LockedOut;
         }
 
-        var verification = usable ? _hasher.VerifyHashedPassword(account.PasswordHash, value) : PasswordVerificationResult.Failed;
+        var verification = usable ? VerifyStoredHash(account, value) : PasswordVerificationResult.Failed;
         if (verification == PasswordVerificationResult.Failed)
         {
-            await RecordFailureAsync(account, now, cancellationToken).ConfigureAwait(false);
+            if (mode != CredentialMode.TrustedDevice)
+            {
+                await RecordFailureAsync(account, now, cancellationToken).ConfigureAwait(false);
+            }
+
             return CredentialCheck.WrongPassword;
         }
 
@@ -138,6 +172,24 @@ internal sealed class CredentialVerifier
         return true;
     }
 
+    // The SDK's hasher also says when a stored hash is corrupt (unrecognized, or its cost above the ceiling): the
+    // failure costs the same as any other, and the log says why.
+    private PasswordVerificationResult VerifyStoredHash(AccountRecord account, string password)
+    {
+        if (_hasher is not BcryptPasswordHasher bcrypt)
+        {
+            return _hasher.VerifyHashedPassword(account.PasswordHash, password);
+        }
+
+        var result = bcrypt.Verify(account.PasswordHash, password, out var verdict);
+        if (verdict != StoredHashVerdict.Usable)
+        {
+            Log.StoredHashCorrupt(_logger, account.Id, verdict);
+        }
+
+        return result;
+    }
+
     // No account (or a locked one): spend one verification at the current cost anyway. A hasher with its own dummy
     // hash (IDummyPasswordVerifier) is used as it is; any other hasher verifies against a hash of a random value.
     private void VerifyAgainstDummy(string password)
@@ -167,7 +219,14 @@ internal sealed class CredentialVerifier
             var end = outcome.LockoutEnd ?? now + lockout.Duration;
             _context.Metrics.Lockout();
             Log.AccountLockedOut(_logger, account.Id, Redaction.MaskEmail(account.Email), end);
-            _mail.QueueLockoutNotice(account, lockout.MaximumFailedAttempts, end);
+
+            // Coalesced: at most one notice per account per lockout window, even when the owner's successful
+            // sign-ins clear the count and an attacker at once spends the budget again.
+            var notice = await _counter.TryAddAsync(LimitKeys.LockoutNotice(account.Id), 1, lockout.Duration, cancellationToken).ConfigureAwait(false);
+            if (notice.Added)
+            {
+                _mail.QueueLockoutNotice(account, lockout.MaximumFailedAttempts, end);
+            }
         }
     }
 }

@@ -5,8 +5,8 @@ namespace TrendAccount.Sdk;
 /// <summary>
 /// The one place a newly chosen password is judged and set, for registration, "Update Password" behind a reset
 /// link and "change password" alike: <see cref="ValidateAsync"/> is the single call site of every rule a new
-/// password must pass (the policy today; further screening hooks in here), and <see cref="SetAsync"/> the single
-/// write sequence. One per container; thread-safe.
+/// password must pass (the policy, then the breach screen through <see cref="NewPasswordBreachCheck"/>), and
+/// <see cref="SetAsync"/> the single write sequence. One per container; thread-safe.
 /// </summary>
 internal sealed class NewPasswordService
 {
@@ -14,16 +14,18 @@ internal sealed class NewPasswordService
     private readonly IAccountStore _accounts;
     private readonly IPasswordHasher _hasher;
     private readonly PasswordPolicy _policy;
+    private readonly NewPasswordBreachCheck _breachCheck;
     private readonly TokenService _tokens;
     private readonly MailComposer _mail;
     private readonly ILogger _logger;
 
-    public NewPasswordService(FlowContext context, IAccountStore accounts, IPasswordHasher hasher, PasswordPolicy policy, TokenService tokens, MailComposer mail, ILogger<NewPasswordService> logger)
+    public NewPasswordService(FlowContext context, IAccountStore accounts, IPasswordHasher hasher, PasswordPolicy policy, NewPasswordBreachCheck breachCheck, TokenService tokens, MailComposer mail, ILogger<NewPasswordService> logger)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(hasher);
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(breachCheck);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(mail);
         ArgumentNullException.ThrowIfNull(logger);
@@ -31,6 +33,7 @@ internal sealed class NewPasswordService
         _accounts = accounts;
         _hasher = hasher;
         _policy = policy;
+        _breachCheck = breachCheck;
         _tokens = tokens;
         _mail = mail;
         _logger = logger;
@@ -42,7 +45,7 @@ internal sealed class NewPasswordService
     /// <param name="email">The account's address, which the password must not repeat.</param>
     /// <param name="serials">The account's serials, which the password must not repeat.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
-    public Task<PasswordValidation> ValidateAsync(PasswordInput password, PasswordInput confirmation, string email, IReadOnlyList<string> serials, CancellationToken cancellationToken)
+    public async Task<PasswordValidation> ValidateAsync(PasswordInput password, PasswordInput confirmation, string email, IReadOnlyList<string> serials, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -53,7 +56,9 @@ internal sealed class NewPasswordService
             validation = _policy.ValidateNormalized(password.Value, confirmation.Value, new PasswordContext(email, serials[i]));
         }
 
-        return Task.FromResult(validation);
+        // Then the breach screen, only for a password the policy accepts (never at sign-in). Registration calls this
+        // before it looks the address up, so the answer is the same whether or not the address has an account.
+        return await _breachCheck.ApplyAsync(validation, password.Value, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Judges a new password for an existing account.</summary>

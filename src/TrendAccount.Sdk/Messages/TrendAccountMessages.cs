@@ -29,6 +29,20 @@ public class TrendAccountMessages
     public virtual string PasswordLength(int minimumLength, int maximumLength) =>
         $"Your password should be between {minimumLength} and {maximumLength} characters long.";
 
+    /// <summary>
+    /// Gets the text for a new password known from a data breach: "This password has appeared in a data breach on
+    /// another website, so it is not safe to use. Choose a different password." It asks for another password and never
+    /// says how often the password was seen.
+    /// </summary>
+    public virtual string BreachedPassword =>
+        "This password has appeared in a data breach on another website, so it is not safe to use. Choose a different password.";
+
+    /// <summary>
+    /// Gets the text for a new password that could not be checked against known breaches while the check fails closed:
+    /// "We could not check your new password right now. Please try again in a few minutes."
+    /// </summary>
+    public virtual string BreachCheckUnavailable => "We could not check your new password right now. Please try again in a few minutes.";
+
     /// <summary>Gets the text for a password problem.</summary>
     /// <param name="problem">The problem.</param>
     /// <param name="options">The password options (for the limits).</param>
@@ -43,6 +57,8 @@ public class TrendAccountMessages
             PasswordProblem.InvalidCharacters => "Your password contains characters that cannot be used.",
             PasswordProblem.Blocklisted => "This password is too common. Choose a password that is harder to guess.",
             PasswordProblem.ContainsAccountDetails => "Your password must not be your email address or serial number.",
+            PasswordProblem.Breached => BreachedPassword,
+            PasswordProblem.BreachCheckUnavailable => BreachCheckUnavailable,
             _ => "Choose a different password.",
         };
     }
@@ -115,6 +131,15 @@ public class TrendAccountMessages
 
     /// <summary>Gets the text for a captcha that was not solved.</summary>
     public virtual string CaptchaFailed => "Type the characters shown, then try again.";
+
+    /// <summary>
+    /// Gets the sign-in step-up text: the address has had many failed sign-ins from unrecognized devices, so this
+    /// device must also solve the captcha. The same for an address with or without an account.
+    /// </summary>
+    public virtual string SignInCaptchaRequired => "For your security, type the characters shown, then sign in again.";
+
+    /// <summary>Gets the text for a sign-in deferred because the service is busy or the client is over its sign-in limit; the same for every address.</summary>
+    public virtual string TryAgainShortly => "We are busy right now. Please try again in a few seconds.";
 
     /// <summary>Gets the text for a client over a rate limit.</summary>
     public virtual string TooManyAttempts => "Too many attempts. Please wait a few minutes and try again.";

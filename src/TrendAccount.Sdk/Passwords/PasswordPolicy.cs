@@ -95,7 +95,9 @@ public sealed class PasswordPolicy
     /// <remarks>
     /// Input longer than <see cref="CredentialNormalizer.MaximumPasswordInputLength"/> UTF-16 code units is
     /// <see cref="PasswordProblem.TooLong"/> before any normalization; anything shorter is counted in Unicode scalar
-    /// values after NFKC.
+    /// values after NFKC. The context is bounded the same way: an address longer than
+    /// <see cref="CredentialNormalizer.MaximumEmailInputLength"/> or a serial longer than
+    /// <see cref="SerialClassifier.MaximumInputLength"/> is not normalized and not compared (no account has one).
     /// </remarks>
     public PasswordValidation Validate(string? password, string? confirmation = null, PasswordContext? context = null)
     {
@@ -168,9 +170,12 @@ public sealed class PasswordPolicy
         return PasswordValidation.FromMask(problems);
     }
 
+    // The context's address and serial are bounded before they are normalized, like every other input: NFKC's
+    // reordering of combining marks is roughly quadratic, and a 32,000-mark address cost seconds (issue #11, item 12).
+    // Nothing longer than the caps can be an account's address or serial, so it is not compared.
     private static bool RepeatsAccountDetails(string password, PasswordContext context)
     {
-        if (!string.IsNullOrWhiteSpace(context.Email))
+        if (!string.IsNullOrWhiteSpace(context.Email) && context.Email.Length <= CredentialNormalizer.MaximumEmailInputLength)
         {
             var email = PasswordText.ToNfkc(context.Email).AsSpan().Trim();
             if (password.AsSpan().Equals(email, StringComparison.OrdinalIgnoreCase))
@@ -186,6 +191,7 @@ public sealed class PasswordPolicy
         }
 
         return !string.IsNullOrWhiteSpace(context.Serial)
+            && context.Serial.Length <= SerialClassifier.MaximumInputLength
             && EqualsIgnoringSeparators(password, PasswordText.ToNfkc(context.Serial));
     }
 

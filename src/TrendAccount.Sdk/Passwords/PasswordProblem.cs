@@ -20,4 +20,16 @@ public enum PasswordProblem
 
     /// <summary>The password equals, ignoring case, the email address, its local part or the product serial.</summary>
     ContainsAccountDetails = 6,
+
+    /// <summary>
+    /// Known from a data breach, as told by the <see cref="IBreachedPasswordScreen"/>. Checked only when no other
+    /// problem was found.
+    /// </summary>
+    Breached = 7,
+
+    /// <summary>
+    /// The <see cref="IBreachedPasswordScreen"/> could not check the password and fails closed; the same password may
+    /// be accepted when tried again later.
+    /// </summary>
+    BreachCheckUnavailable = 8,
 }

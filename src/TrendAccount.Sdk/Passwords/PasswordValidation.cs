@@ -3,9 +3,12 @@ namespace TrendAccount.Sdk;
 /// <summary>The outcome of <see cref="PasswordPolicy.Validate"/>. Immutable and thread-safe.</summary>
 public sealed class PasswordValidation
 {
+    private const PasswordProblem LastProblem = PasswordProblem.BreachCheckUnavailable;
+    private const int ProblemCount = (int)LastProblem;
+
     private static readonly PasswordValidation ValidInstance = new([]);
 
-    // One shared, read-only result per combination of the six problems (bit n = problem n + 1), so the policy
+    // One shared, read-only result per combination of the problems (bit n = problem n + 1), so the policy
     // answers without allocating.
     private static readonly PasswordValidation[] ByMask = CreateAll();
 
@@ -31,7 +34,7 @@ public sealed class PasswordValidation
         var known = true;
         foreach (var problem in items)
         {
-            if (problem < PasswordProblem.TooShort || problem > PasswordProblem.ContainsAccountDetails)
+            if (problem < PasswordProblem.TooShort || problem > LastProblem)
             {
                 known = false;
                 break;
@@ -50,7 +53,7 @@ public sealed class PasswordValidation
     }
 
     /// <summary>Returns the shared result for a set of problems given as bits (bit n for the problem valued n + 1).</summary>
-    /// <param name="mask">The problems found; bits above the sixth are ignored.</param>
+    /// <param name="mask">The problems found; bits above the last problem's are ignored.</param>
     /// <returns>The result; <see cref="Valid"/> when no bit is set.</returns>
     internal static PasswordValidation FromMask(int mask) => ByMask[mask & (ByMask.Length - 1)];
 
@@ -64,12 +67,12 @@ public sealed class PasswordValidation
 
     private static PasswordValidation[] CreateAll()
     {
-        var all = new PasswordValidation[1 << 6];
+        var all = new PasswordValidation[1 << ProblemCount];
         all[0] = ValidInstance;
         for (var mask = 1; mask < all.Length; mask++)
         {
-            var problems = new List<PasswordProblem>(6);
-            for (var bit = 0; bit < 6; bit++)
+            var problems = new List<PasswordProblem>(ProblemCount);
+            for (var bit = 0; bit < ProblemCount; bit++)
             {
                 if ((mask & (1 << bit)) != 0)
                 {

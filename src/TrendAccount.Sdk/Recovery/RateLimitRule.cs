@@ -25,14 +25,16 @@ public sealed class RateLimitRule
 
     internal void Validate(string name, ICollection<string> failures)
     {
+        // A bare name is a member of RateLimits; a name with a group ("SignIn:PerClient") is given in full.
+        name = name.Contains(':', StringComparison.Ordinal) ? name : "RateLimits:" + name;
         if (PermitLimit < 1)
         {
-            failures.Add($"TrendAccount:RateLimits:{name}:PermitLimit ({PermitLimit}) must be at least 1.");
+            failures.Add($"TrendAccount:{name}:PermitLimit ({PermitLimit}) must be at least 1.");
         }
 
         if (Window <= TimeSpan.Zero)
         {
-            failures.Add($"TrendAccount:RateLimits:{name}:Window ({Window}) must be positive.");
+            failures.Add($"TrendAccount:{name}:Window ({Window}) must be positive.");
         }
     }
 }

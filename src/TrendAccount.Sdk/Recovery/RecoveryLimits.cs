@@ -7,16 +7,20 @@ namespace TrendAccount.Sdk;
 /// </summary>
 internal sealed class RecoveryLimits
 {
-    public RecoveryLimits(FlowContext context, RecoveryOptions recovery, RateLimitOptions limits)
+    private readonly InMemoryAttemptCounter _counter;
+    private int _limiters;
+
+    public RecoveryLimits(RecoveryOptions recovery, RateLimitOptions limits, InMemoryAttemptCounter counter)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(recovery);
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(counter);
+        _counter = counter;
         Recovery = recovery;
-        ResetsPerAddress = Limiter(limits.PasswordResetPerAddress, context.Time);
-        ResetsPerClient = Limiter(limits.PasswordResetPerClient, context.Time);
-        RecoveriesPerClient = Limiter(limits.EmailRecoveryPerClient, context.Time);
-        InvalidLinksPerClient = Limiter(limits.InvalidResetTokensPerClient, context.Time);
+        ResetsPerAddress = Limiter(limits.PasswordResetPerAddress);
+        ResetsPerClient = Limiter(limits.PasswordResetPerClient);
+        RecoveriesPerClient = Limiter(limits.EmailRecoveryPerClient);
+        InvalidLinksPerClient = Limiter(limits.InvalidResetTokensPerClient);
     }
 
     public RecoveryOptions Recovery { get; }
@@ -29,5 +33,7 @@ internal sealed class RecoveryLimits
 
     public FixedWindowRateLimiter InvalidLinksPerClient { get; }
 
-    private static FixedWindowRateLimiter Limiter(RateLimitRule rule, TimeProvider time) => new(rule.PermitLimit, rule.Window, time);
+    // Each limiter keeps its windows under its own prefix in the one bounded counter table (the clock is the table's).
+    private FixedWindowRateLimiter Limiter(RateLimitRule rule) =>
+        new(rule.PermitLimit, rule.Window, _counter, $"recovery{++_limiters}:");
 }

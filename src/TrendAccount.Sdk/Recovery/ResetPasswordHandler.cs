@@ -75,7 +75,7 @@ internal sealed class ResetPasswordHandler
         return Completed(ResetPasswordStatus.Succeeded, _context.Messages.PasswordChanged, hints, "succeeded", activity);
     }
 
-    private ResetPasswordResult InvalidLink(string reason, string client, InputHints hints, Activity? activity)
+    private ResetPasswordResult InvalidLink(string reason, string? client, InputHints hints, Activity? activity)
     {
         _limits.InvalidLinksPerClient.TryAcquire(client);
         Log.ResetLinkRejected(_logger, reason);

@@ -6,7 +6,7 @@ namespace TrendAccount.Sdk;
 /// <summary>
 /// Product activation (the activation backend records a serial) and registration (a request to create an account
 /// for an activated serial). Registration answers the same for every acceptable request, "check your email", and
-/// never tells which addresses have accounts: the mailbox learns the rest (<see cref="RegistrationMailIssuer"/>),
+/// never tells which addresses have accounts: the mailbox learns the rest (<see cref="RegistrationGate"/>, <see cref="RegistrationMailIssuer"/>),
 /// and the account exists only once the link is used (<see cref="ConfirmRegistrationHandler"/>). It verifies no
 /// password, so no registration counts toward anyone's lockout. One per container; thread-safe.
 /// </summary>
@@ -17,9 +17,7 @@ internal sealed class RegistrationHandler
     private readonly CredentialNormalizer _normalizer;
     private readonly IAccountStore _accounts;
     private readonly NewPasswordService _newPasswords;
-    private readonly ICaptchaVerifier _captcha;
-    private readonly RegistrationLimits _limits;
-    private readonly RegistrationMailIssuer _issuer;
+    private readonly RegistrationGate _gate;
     private readonly ILogger _logger;
 
     public RegistrationHandler(
@@ -28,9 +26,7 @@ internal sealed class RegistrationHandler
         CredentialNormalizer normalizer,
         IAccountStore accounts,
         NewPasswordService newPasswords,
-        ICaptchaVerifier captcha,
-        RegistrationLimits limits,
-        RegistrationMailIssuer issuer,
+        RegistrationGate gate,
         ILogger<RegistrationHandler> logger)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -38,18 +34,14 @@ internal sealed class RegistrationHandler
         ArgumentNullException.ThrowIfNull(normalizer);
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(newPasswords);
-        ArgumentNullException.ThrowIfNull(captcha);
-        ArgumentNullException.ThrowIfNull(limits);
-        ArgumentNullException.ThrowIfNull(issuer);
+        ArgumentNullException.ThrowIfNull(gate);
         ArgumentNullException.ThrowIfNull(logger);
         _context = context;
         _serials = serials;
         _normalizer = normalizer;
         _accounts = accounts;
         _newPasswords = newPasswords;
-        _captcha = captcha;
-        _limits = limits;
-        _issuer = issuer;
+        _gate = gate;
         _logger = logger;
     }
 
@@ -97,16 +89,13 @@ internal sealed class RegistrationHandler
         ArgumentNullException.ThrowIfNull(request);
         using var activity = TrendAccountActivities.Start("Register");
 
-        // Captcha first: a failed captcha looks nothing up, hashes nothing and touches no limit.
-        if (!await _captcha.VerifyAsync(request.CaptchaResponse, request.Client, cancellationToken).ConfigureAwait(false))
+        // The captcha, then the client's limit (RegistrationGate): a refused request looks nothing up and hashes nothing.
+        switch (await _gate.AdmitAsync(request, cancellationToken).ConfigureAwait(false))
         {
-            return Refuse(new RegistrationResult { Status = RegistrationStatus.CaptchaFailed, Message = Messages.CaptchaFailed }, activity);
-        }
-
-        // Each request that passes the captcha costs a bcrypt hash: the client pays for it, whatever it typed.
-        if (!_limits.PerClient.TryAcquire(Redaction.ClientKey(request.Client)))
-        {
-            return Refuse(new RegistrationResult { Status = RegistrationStatus.TooManyAttempts, Message = Messages.TooManyAttempts }, activity);
+            case RegistrationStatus.CaptchaFailed:
+                return Refuse(new RegistrationResult { Status = RegistrationStatus.CaptchaFailed, Message = Messages.CaptchaFailed }, activity);
+            case RegistrationStatus.TooManyAttempts:
+                return Refuse(new RegistrationResult { Status = RegistrationStatus.TooManyAttempts, Message = Messages.TooManyAttempts }, activity);
         }
 
         var serial = _serials.Classify(request.Serial);
@@ -155,9 +144,8 @@ internal sealed class RegistrationHandler
         var maskedEmail = Redaction.MaskEmail(email.Email);
 
         // Only a request that will send a mail charges the address's window; over it, the same answer and no mail.
-        if (_limits.MailsPerAddress.TryAcquire(email.LookupKey!))
+        if (await _gate.TrySendAsync(pending, cancellationToken).ConfigureAwait(false))
         {
-            _issuer.Enqueue(pending);
             Log.RegistrationAccepted(_logger, maskedEmail, Redaction.MaskSerial(serial.Serial));
             _context.Metrics.Registration("accepted");
         }

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace TrendAccount.Sdk;
 
 /// <summary>
-/// Sign-in: one public failure for every reason, one verification per attempt (through
-/// <see cref="CredentialVerifier"/>), lockout, and a session on success. One per container; thread-safe.
+/// Sign-in: admission first (<see cref="SignInGuard"/>: device trust, per-client limit, captcha step-up, a
+/// verification slot), then one public failure for every reason, one verification per attempt (through
+/// <see cref="CredentialVerifier"/>), and a session and a fresh device token on success. One per container; thread-safe.
 /// </summary>
 internal sealed class SignInHandler
 {
@@ -14,10 +15,13 @@ internal sealed class SignInHandler
     private readonly IAccountStore _accounts;
     private readonly CredentialVerifier _verifier;
     private readonly TokenService _tokens;
+    private readonly SignInGuard _guard;
     private readonly ILogger _logger;
 
-    public SignInHandler(FlowContext context, CredentialNormalizer normalizer, IAccountStore accounts, CredentialVerifier verifier, TokenService tokens, ILogger<SignInHandler> logger)
+    public SignInHandler(FlowContext context, CredentialNormalizer normalizer, IAccountStore accounts, CredentialVerifier verifier, TokenService tokens, SignInGuard guard, ILogger<SignInHandler> logger)
     {
+        ArgumentNullException.ThrowIfNull(guard);
+        _guard = guard;
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(normalizer);
         ArgumentNullException.ThrowIfNull(accounts);
@@ -45,20 +49,45 @@ internal sealed class SignInHandler
             return Failed(SignInFailure.InvalidInput, null, hints, activity);
         }
 
-        var account = await _accounts.FindByLookupKeyAsync(email.LookupKey!, cancellationToken).ConfigureAwait(false);
-        var check = await _verifier.VerifyAsync(account, password, cancellationToken).ConfigureAwait(false);
+        var lookupKey = email.LookupKey!;
+        var admission = await _guard.AdmitAsync(request, lookupKey, cancellationToken).ConfigureAwait(false);
+        switch (admission.Decision)
+        {
+            case SignInDecision.CaptchaRequired:
+                return Refused(SignInStatus.CaptchaRequired, _context.Messages.SignInCaptchaRequired, null, hints, activity);
+            case SignInDecision.TryAgainLater:
+                return Refused(SignInStatus.TryAgainLater, _context.Messages.TryAgainShortly, admission.RetryAfter, hints, activity);
+        }
+
+        AccountRecord? account;
+        CredentialCheck check;
+        try
+        {
+            account = await _accounts.FindByLookupKeyAsync(lookupKey, cancellationToken).ConfigureAwait(false);
+            var mode = admission.Trusted ? CredentialMode.TrustedDevice : CredentialMode.StepUp;
+            check = await _verifier.VerifyAsync(account, password, mode, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _guard.Release();
+        }
+
         switch (check)
         {
             case CredentialCheck.NoAccount:
+                await _guard.RecordFailureAsync(admission, lookupKey, email.Email!, cancellationToken).ConfigureAwait(false);
                 return Failed(SignInFailure.UnknownEmail, email.Email, hints, activity);
-            case CredentialCheck.LockedOut:
-                return Failed(SignInFailure.LockedOut, account!.Email, hints, activity);
             case CredentialCheck.WrongPassword:
+                await _guard.RecordFailureAsync(admission, lookupKey, email.Email!, cancellationToken).ConfigureAwait(false);
                 return Failed(SignInFailure.WrongPassword, account!.Email, hints, activity);
+            case CredentialCheck.LockedOut:
+                // Not produced in the sign-in modes; kept so that no future mode can fall through to a session.
+                return Failed(SignInFailure.LockedOut, account!.Email, hints, activity);
         }
 
         await _verifier.RecordSuccessAsync(account!, password, check, cancellationToken).ConfigureAwait(false);
         var (token, expiresAt) = await _tokens.IssueSessionAsync(account!, _context.Now, cancellationToken).ConfigureAwait(false);
+        var deviceToken = await _guard.RecordSuccessAsync(admission, lookupKey, cancellationToken).ConfigureAwait(false);
         _context.Metrics.SignIn("succeeded");
         Log.SignInSucceeded(_logger, account!.Id, Redaction.MaskEmail(account.Email));
         activity.SetOutcome("succeeded", true);
@@ -70,7 +99,16 @@ internal sealed class SignInHandler
             SessionToken = token,
             ExpiresAt = expiresAt,
             AccountId = account.Id,
+            DeviceToken = deviceToken,
         };
+    }
+
+    private SignInResult Refused(SignInStatus status, string message, TimeSpan? retryAfter, InputHints hints, Activity? activity)
+    {
+        var outcome = Outcomes.Of(status);
+        _context.Metrics.SignIn(outcome);
+        activity.SetOutcome(outcome, false);
+        return new SignInResult { Status = status, Message = message, Hints = hints, RetryAfter = retryAfter };
     }
 
     private SignInResult Failed(SignInFailure reason, string? email, InputHints hints, Activity? activity)

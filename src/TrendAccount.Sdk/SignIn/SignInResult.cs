@@ -1,6 +1,6 @@
 namespace TrendAccount.Sdk;
 
-/// <summary>The result of <see cref="IAccountService.SignInAsync"/>. Immutable; <see cref="ToString"/> never reveals the token.</summary>
+/// <summary>The result of <see cref="IAccountService.SignInAsync"/>. Immutable; <see cref="ToString"/> never reveals the tokens.</summary>
 public sealed class SignInResult
 {
     internal SignInResult()
@@ -30,6 +30,16 @@ public sealed class SignInResult
 
     /// <summary>Gets the signed-in account, when <see cref="Succeeded"/>.</summary>
     public Guid? AccountId { get; internal init; }
+
+    /// <summary>
+    /// Gets a fresh device token after a successful sign-in, when device tokens are configured
+    /// (<see cref="SignInOptions.DeviceTokenKey"/>): the host stores it on the client (a long-lived, HttpOnly, Secure
+    /// cookie) and passes it back in <see cref="SignInRequest.DeviceToken"/>, replacing any older one.
+    /// </summary>
+    public string? DeviceToken { get; internal init; }
+
+    /// <summary>Gets how long the client should wait, when <see cref="Status"/> is <see cref="SignInStatus.TryAgainLater"/> (for a <c>Retry-After</c> header).</summary>
+    public TimeSpan? RetryAfter { get; internal init; }
 
     /// <inheritdoc />
     public override string ToString() => $"SignIn {Status}";

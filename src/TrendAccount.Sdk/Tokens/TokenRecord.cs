@@ -1,8 +1,15 @@
+using System.Globalization;
+using System.Text;
+
 namespace TrendAccount.Sdk;
 
 /// <summary>
 /// A stored token: only its digest, never the token itself. Immutable; stores return copies.
 /// </summary>
+/// <remarks>
+/// <see cref="object.ToString"/> prints neither the digest (the key a stolen log would look tokens up by) nor the
+/// security stamp.
+/// </remarks>
 public sealed record TokenRecord
 {
     /// <summary>The length of <see cref="Digest"/>: a SHA-256 digest as lower-case hex (64 characters). Stores size their key column by it.</summary>
@@ -45,4 +52,12 @@ public sealed record TokenRecord
     /// <param name="now">The instant.</param>
     /// <returns><see langword="true"/> when <see cref="ConsumedAt"/> is unset and <paramref name="now"/> is before <see cref="ExpiresAt"/>.</returns>
     public bool IsActiveAt(DateTimeOffset now) => ConsumedAt is null && now < ExpiresAt;
+
+    // The compiler-generated ToString prints every property; this leaves out the digest and the stamp.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Digest = ***, AccountId = {AccountId}, Purpose = {Purpose}, SecurityStamp = ***, ");
+        builder.Append(CultureInfo.InvariantCulture, $"IssuedAt = {IssuedAt}, ExpiresAt = {ExpiresAt}, ConsumedAt = {ConsumedAt}");
+        return true;
+    }
 }

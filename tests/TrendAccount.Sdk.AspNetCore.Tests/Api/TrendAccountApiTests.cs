@@ -186,7 +186,8 @@ public sealed class TrendAccountApiTests
     [Fact]
     public async Task ForgotEmail_OverTheClientLimit_Returns429WithRetryAfter()
     {
-        await using var site = await new SiteFactory(new() { ["TrendAccount:RateLimits:EmailRecoveryPerClient:PermitLimit"] = "2" }).WithAccountAsync();
+        // A client with an address: per-client limits are skipped for a request without one (issue #11 item 5).
+        await using var site = await new SiteFactory(new() { ["TrendAccount:RateLimits:EmailRecoveryPerClient:PermitLimit"] = "2" }) { RemoteAddress = IPAddress.Parse("203.0.113.5") }.WithAccountAsync();
         using var browser = site.CreateBrowser();
         for (var i = 0; i < 2; i++)
         {
@@ -246,7 +247,8 @@ public sealed class TrendAccountApiTests
     [Fact]
     public async Task ResetPassword_TooManyInvalidLinks_Returns429WithRetryAfter()
     {
-        await using var site = new SiteFactory(new() { ["TrendAccount:RateLimits:InvalidResetTokensPerClient:PermitLimit"] = "2" });
+        // A client with an address: per-client limits are skipped for a request without one (issue #11 item 5).
+        await using var site = new SiteFactory(new() { ["TrendAccount:RateLimits:InvalidResetTokensPerClient:PermitLimit"] = "2" }) { RemoteAddress = IPAddress.Parse("203.0.113.5") };
         using var browser = site.CreateBrowser();
         HttpStatusCode last = default;
         TimeSpan? retryAfter = null;

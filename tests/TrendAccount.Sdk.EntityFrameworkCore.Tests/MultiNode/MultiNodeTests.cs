@@ -81,13 +81,15 @@ public abstract class MultiNodeTests<TDatabase> : IClassFixture<TDatabase>, IAsy
         Assert.Equal(0, A.Lockouts.Count);
         Assert.True((await B.Accounts.SignInAsync(new SignInRequest(email, Password))).Succeeded);
 
-        // A burst split across both nodes locks the account exactly once, and both nodes refuse the right password.
+        // A burst split across both nodes locks the account exactly once (one notice), and both nodes then ask
+        // untrusted clients for the captcha (issue #11: the right password is never refused outright; the step-up
+        // budget is counted per node until the counters are shared, issue #13).
         var burst = await TestData.InParallelAsync(Callers, i => (i % 2 == 0 ? A : B).Accounts.SignInAsync(wrong));
 
-        Assert.All(burst, r => Assert.Equal(SignInStatus.Failed, r.Status));
+        Assert.All(burst, r => Assert.Contains(r.Status, new[] { SignInStatus.Failed, SignInStatus.CaptchaRequired }));
         Assert.Equal(1, A.Lockouts.Count);
-        Assert.False((await A.Accounts.SignInAsync(new SignInRequest(email, Password))).Succeeded);
-        Assert.False((await B.Accounts.SignInAsync(new SignInRequest(email, Password))).Succeeded);
+        Assert.Equal(SignInStatus.CaptchaRequired, (await A.Accounts.SignInAsync(new SignInRequest(email, Password))).Status);
+        Assert.Equal(SignInStatus.CaptchaRequired, (await B.Accounts.SignInAsync(new SignInRequest(email, Password))).Status);
 
         // When the lockout is over (both clocks move on), the right password works again on either node.
         A.Time.Advance(TimeSpan.FromMinutes(16));

@@ -52,6 +52,9 @@ public sealed class Node : IAsyncDisposable
                 options.Hashing.Peppers["farm1"] = Pepper;
                 options.Hashing.CurrentPepperId = "farm1";
                 options.Lockout.MaximumFailedAttempts = MaximumFailedAttempts;
+
+                // Queue room for every parallel caller of a test, so each reaches the guard (overflow has its own tests).
+                options.SignIn.MaximumQueuedVerifications = 200;
                 options.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
                 options.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm-registration?token=");
 

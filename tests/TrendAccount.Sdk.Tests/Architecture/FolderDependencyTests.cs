@@ -9,7 +9,7 @@ public sealed class FolderDependencyTests
     /// <summary>Values, rules and the ports the flows are built on. They may name each other and nothing else.</summary>
     private static readonly HashSet<string> DomainFolders = new(StringComparer.Ordinal)
     {
-        "Accounts", "Captcha", "Credentials", "Hashing", "Mail", "Messages", "Passwords", "Serials", "Tokens",
+        "Accounts", "Captcha", "Credentials", "Hashing", "Limits", "Mail", "Messages", "Passwords", "Serials", "Tokens",
     };
 
     /// <summary>Everything above the domain: the flows, their shared plumbing, the in-memory adapters and the composition root.</summary>

@@ -41,7 +41,8 @@ public sealed class TelemetryTests
         Assert.Equal(1, Count(signIns, "succeeded"));
         Assert.Equal(1, Count(signIns, "unknown_email"));
         Assert.Equal(5, Count(signIns, "wrong_password"));
-        Assert.Equal(1, Count(signIns, "locked_out"));
+        Assert.Equal(0, Count(signIns, "locked_out"));
+        Assert.Equal(1, Count(signIns, "captcha_required"));
         Assert.Equal(1, lockouts.GetMeasurementSnapshot().Sum(m => m.Value));
         Assert.Equal(1, Count(requested, "accepted"));
         Assert.Equal(1, Count(completed, "succeeded"));

@@ -68,11 +68,14 @@ public sealed class LegacyHashTests
     }
 
     [Fact]
-    public void VerifyHashedPassword_LegacyHashOfNfcTypedAsNfd_SucceedsThroughNfkc()
+    public void VerifyHashedPassword_LegacyHashOfNfcTypedAsNfd_SucceedsInTheNfkcFormTheFlowsPass()
     {
+        // Verified once, as provided (issue #11, item 6): the flows normalize the typed NFD to NFKC before verifying.
         var fixture = LegacyHashFixture.Named("htpasswd-2y-cafe-nfc");
+        var typed = "cafe\u0301";
 
-        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, Hasher.VerifyHashedPassword(fixture.Hash, "cafe\u0301"));
+        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, Hasher.VerifyHashedPassword(fixture.Hash, CredentialNormalizer.Default.NormalizePassword(typed).Value));
+        Assert.Equal(PasswordVerificationResult.Failed, Hasher.VerifyHashedPassword(fixture.Hash, typed));
     }
 
     [Theory]

@@ -160,12 +160,18 @@ public sealed class ManagedBcryptTests(ITestOutputHelper output)
         var hash = BCryptNet.HashPassword(password, BCryptNet.GenerateSalt(4, 'b'));
         Assert.True(ManagedBcrypt.Verify(password, hash));
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var verified = ManagedBcrypt.Verify(password, hash);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // A per-hash allocation shows in every call; the runtime's own one-off work on this thread (tiering, call
+        // counting under load) can show in one call. So: the fewest bytes any of a few verifications allocated.
+        var fewest = long.MaxValue;
+        for (var i = 0; i < 5 && fewest > 0; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var verified = ManagedBcrypt.Verify(password, hash);
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.True(verified);
+        }
 
-        Assert.True(verified);
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, fewest);
     }
 
     [Fact]

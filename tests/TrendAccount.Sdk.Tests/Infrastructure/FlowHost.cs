@@ -94,8 +94,8 @@ public sealed class FlowHost : IAsyncDisposable
         return TestRegistrations.ConfirmationTokenFrom(Provider, Mailer, email);
     }
 
-    public Task<SignInResult> SignInAsync(string? email, string? password, string ip = "192.0.2.1") =>
-        Accounts.SignInAsync(new SignInRequest(email, password));
+    public Task<SignInResult> SignInAsync(string? email, string? password, string ip = "192.0.2.1", string? captcha = null) =>
+        Accounts.SignInAsync(new SignInRequest(email, password) { CaptchaResponse = captcha });
 
     /// <summary>Requests a reset, waits for the background work, and returns the emailed token (or null).</summary>
     public async Task<string?> RequestResetTokenAsync(string email, string ip = "192.0.2.1")

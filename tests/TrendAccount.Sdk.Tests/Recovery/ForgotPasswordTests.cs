@@ -183,7 +183,7 @@ public sealed class ForgotPasswordTests
 
         Assert.NotNull(token);
         Assert.True((await host.Accounts.ResetPasswordAsync(new ResetPasswordRequest(token, "brand new passphrase", "brand new passphrase", ClientContext.Unknown))).Succeeded);
-        Assert.True((await host.SignInAsync(Email, "brand new passphrase")).Succeeded);
+        Assert.True((await host.SignInAsync(Email, "brand new passphrase", captcha: FlowHost.Captcha)).Succeeded);
     }
 
     [Fact]

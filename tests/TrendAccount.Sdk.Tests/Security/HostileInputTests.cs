@@ -63,6 +63,11 @@ public sealed class HostileInputTests
         AssertResult((await accounts.RequestPasswordResetAsync(new ForgotPasswordRequest(s, s, client))).Message);
         AssertResult((await accounts.RequestPasswordResetAsync(new ForgotPasswordRequest(s, TestCaptchaVerifier.ValidResponse, client))).Message);
         AssertResult((await accounts.ResetPasswordAsync(new ResetPasswordRequest(s, s, s, client))).Message);
+
+        // A hostile address that normalizes to the account's (invisible characters around it) asked for a reset
+        // above, and its background work revokes the earlier link whenever it runs: wait for it, use the newest link.
+        await host.Work.WhenIdleAsync();
+        token = FlowHost.TokenFrom(host.Mailer.LastMessageTo(Email, AccountMessageKind.PasswordReset)!.Link!);
         var reset = await accounts.ResetPasswordAsync(new ResetPasswordRequest(token, s, s, client));
         AssertResult(reset.Message);
         AssertResult((await accounts.ChangePasswordAsync(new ChangePasswordRequest(s, s, s, s))).Message);

@@ -8,7 +8,7 @@ namespace TrendAccount.Sdk.AspNetCore;
 /// <summary>Sign-in, sign-out, the session and the antiforgery token: the one place these endpoints touch the SDK's sign-in types.</summary>
 internal static class SignInEndpoints
 {
-    public static async Task<Results<Ok<SignInResponse>, ProblemHttpResult>> SignInAsync(HttpContext context, TrendAccountSignInManager signIn)
+    public static async Task<Results<Ok<SignInResponse>, JsonHttpResult<SignInResponse>, ProblemHttpResult>> SignInAsync(HttpContext context, TrendAccountSignInManager signIn)
     {
         var (body, problem) = await ApiRequests.ReadAsync<SignInBody>(context).ConfigureAwait(false);
         if (problem is not null)
@@ -16,8 +16,14 @@ internal static class SignInEndpoints
             return problem;
         }
 
-        var result = await signIn.SignInAsync(context, body!.Email, body.Password, context.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Ok(new SignInResponse
+        var result = await signIn.SignInAsync(context, body!.Email, body.Password, body.CaptchaResponse, context.RequestAborted).ConfigureAwait(false);
+        return Answer(context, result);
+    }
+
+    /// <summary>200 whenever the flow ran (a <c>CaptchaRequired</c> status tells the client to show a captcha); overflow is 503 with <c>Retry-After</c>.</summary>
+    internal static Results<Ok<SignInResponse>, JsonHttpResult<SignInResponse>, ProblemHttpResult> Answer(HttpContext context, SignInResult result)
+    {
+        var response = new SignInResponse
         {
             Succeeded = result.Succeeded,
             Status = result.Status.ToString(),
@@ -25,8 +31,19 @@ internal static class SignInEndpoints
             Hints = ApiRequests.Names(result.Hints),
             Advice = ApiRequests.Advice(context, result.Hints),
             ExpiresAt = result.ExpiresAt,
-        });
+            RetryAfterSeconds = result.RetryAfter is { } wait ? RetryAfterSeconds(wait) : null,
+        };
+        if (result.Status != SignInStatus.TryAgainLater)
+        {
+            return TypedResults.Ok(response);
+        }
+
+        context.Response.Headers.RetryAfter = RetryAfterSeconds(result.RetryAfter ?? TimeSpan.FromSeconds(1)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
+
+    /// <summary>Whole seconds, rounded up, at least 1 (<c>Retry-After: 0</c> invites an immediate retry).</summary>
+    internal static long RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SignOutAsync(HttpContext context, TrendAccountSignInManager signIn)
     {

@@ -50,8 +50,20 @@ internal static partial class Log
     [LoggerMessage(EventId = 1202, EventName = "AccountLockedOut", Level = LogLevel.Warning, Message = "Account {AccountId} ({MaskedEmail}) locked out until {LockoutEnd:O} after repeated failed sign-ins.")]
     public static partial void AccountLockedOut(ILogger logger, Guid accountId, string maskedEmail, DateTimeOffset lockoutEnd);
 
+    [LoggerMessage(EventId = 1250, EventName = "SignInStepUpRequired", Level = LogLevel.Warning, Message = "Sign-in for {MaskedEmail} from an untrusted client needs a captcha: the address's failure budget is spent.")]
+    public static partial void SignInStepUpRequired(ILogger logger, string maskedEmail);
+
+    [LoggerMessage(EventId = 1251, EventName = "SignInDeferred", Level = LogLevel.Warning, Message = "Sign-in answered 'try again shortly' ({Reason}); client {Client}.")]
+    public static partial void SignInDeferred(ILogger logger, string reason, string? client);
+
+    [LoggerMessage(EventId = 1252, EventName = "UnknownClientLimitsSkipped", Level = LogLevel.Warning, Message = "A request arrived without a client address: per-client limits are skipped for such requests (there is no shared partition). Pass a ClientContext with the address your trusted proxies forwarded.")]
+    public static partial void UnknownClientLimitsSkipped(ILogger logger);
+
     [LoggerMessage(EventId = 1203, EventName = "PasswordHashUpgraded", Level = LogLevel.Information, Message = "Password hash of account {AccountId} upgraded: {Status}.")]
     public static partial void PasswordHashUpgraded(ILogger logger, Guid accountId, StoreWriteStatus status);
+
+    [LoggerMessage(EventId = 1253, EventName = "StoredHashCorrupt", Level = LogLevel.Error, Message = "The stored password hash of account {AccountId} is corrupt ({Verdict}): not run, verified as failed.")]
+    public static partial void StoredHashCorrupt(ILogger logger, Guid accountId, StoredHashVerdict verdict);
 
     // 1300–1399: sessions
     [LoggerMessage(EventId = 1300, EventName = "SessionRejected", Level = LogLevel.Debug, Message = "Session rejected: {Reason}.")]
@@ -97,7 +109,7 @@ internal static partial class Log
     public static partial void NewPasswordRejected(ILogger logger, Guid accountId, string problems);
 
     [LoggerMessage(EventId = 1603, EventName = "ResetThrottled", Level = LogLevel.Warning, Message = "Client {Client} presented too many invalid reset links; throttled.")]
-    public static partial void ResetThrottled(ILogger logger, string client);
+    public static partial void ResetThrottled(ILogger logger, string? client);
 
     [LoggerMessage(EventId = 1604, EventName = "ResetTokenNotConsumed", Level = LogLevel.Warning, Message = "The reset link of account {AccountId} could not be consumed after the password changed (already dead by stamp).")]
     public static partial void ResetTokenNotConsumed(ILogger logger, Guid accountId);

@@ -14,6 +14,8 @@ internal sealed class TrendAccountMetrics : IDisposable
     private readonly Counter<long> _emailsRecovered;
     private readonly Counter<long> _registrations;
     private readonly Counter<long> _mails;
+    private readonly Counter<long> _windowsEvicted;
+    private readonly Counter<long> _signInsDeferred;
 
     public TrendAccountMetrics(IMeterFactory? meterFactory)
     {
@@ -27,6 +29,8 @@ internal sealed class TrendAccountMetrics : IDisposable
             _meter = meterFactory.Create(TrendAccountDiagnostics.MeterName);
         }
 
+        _windowsEvicted = _meter.CreateCounter<long>(TrendAccountDiagnostics.LimitWindowsEvictedCounter, "{window}", "Limit windows evicted because the counter table was full.");
+        _signInsDeferred = _meter.CreateCounter<long>(TrendAccountDiagnostics.SignInsDeferredCounter, "{attempt}", "Sign-ins answered 'try again shortly', by reason.");
         _signIns = _meter.CreateCounter<long>(TrendAccountDiagnostics.SignInsCounter, "{attempt}", "Sign-in attempts by outcome.");
         _lockouts = _meter.CreateCounter<long>(TrendAccountDiagnostics.LockoutsCounter, "{lockout}", "Accounts locked after repeated failed sign-ins.");
         _resetsRequested = _meter.CreateCounter<long>(TrendAccountDiagnostics.PasswordResetsRequestedCounter, "{request}", "Password-reset requests by outcome.");
@@ -37,6 +41,10 @@ internal sealed class TrendAccountMetrics : IDisposable
     }
 
     public void SignIn(string outcome) => _signIns.Add(1, Outcome(outcome));
+
+    public void WindowsEvicted(int count) => _windowsEvicted.Add(count);
+
+    public void SignInDeferred(string reason) => _signInsDeferred.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void Lockout() => _lockouts.Add(1);
 

@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+
+namespace TrendAccount.Sdk;
+
+/// <summary>
+/// Key-stretching work in one unit, so a verification can be padded to exactly the dummy's work. One unit is one
+/// EksBlowfish iteration (two key expansions): a bcrypt at cost c is 2^c units, the dummy at the current work factor
+/// W is 2^W. Stateless and thread-safe.
+/// </summary>
+/// <remarks>
+/// PBKDF2 (Identity hashes) is converted at a fixed rate per PRF: how many HMAC iterations cost as much CPU as one
+/// bcrypt unit. The rates were measured with the SDK's managed engine against .NET's PBKDF2 on an x64 Xeon with
+/// SHA extensions (docs/hashing.md); they differ by machine, so the padding of an Identity hash is exact in units and
+/// approximate in time (its share of a verification is small for V2 and typically under half for V3).
+/// </remarks>
+internal static class HashWork
+{
+    /// <summary>HMAC-SHA1 iterations per bcrypt unit.</summary>
+    internal const int Sha1IterationsPerUnit = 150;
+
+    /// <summary>HMAC-SHA256 iterations per bcrypt unit.</summary>
+    internal const int Sha256IterationsPerUnit = 250;
+
+    /// <summary>HMAC-SHA512 iterations per bcrypt unit.</summary>
+    internal const int Sha512IterationsPerUnit = 85;
+
+    /// <summary>The work of one bcrypt run.</summary>
+    internal static long Bcrypt(int cost) => 1L << cost;
+
+    /// <summary>The work of one PBKDF2 run, rounded up.</summary>
+    internal static long Pbkdf2(HashAlgorithmName prf, int iterations)
+    {
+        long perUnit = IterationsPerUnit(prf);
+        return (iterations + perUnit - 1) / perUnit;
+    }
+
+    /// <summary>The most PBKDF2 iterations that cost no more than a bcrypt at <paramref name="cost"/>.</summary>
+    internal static long MaximumIterations(HashAlgorithmName prf, int cost) => Bcrypt(cost) * IterationsPerUnit(prf);
+
+    private static int IterationsPerUnit(HashAlgorithmName prf) =>
+        prf == HashAlgorithmName.SHA1 ? Sha1IterationsPerUnit
+        : prf == HashAlgorithmName.SHA256 ? Sha256IterationsPerUnit
+        : Sha512IterationsPerUnit;
+}
