@@ -34,6 +34,9 @@ internal sealed class MeasuredAccountService : IAccountService
     public Task<RegistrationResult> RegisterAsync(RegistrationRequest request, CancellationToken cancellationToken = default) =>
         Measure("register", Start(), _inner.RegisterAsync(request, cancellationToken), static r => StatusCodes<RegistrationStatus>.Of(r.Status));
 
+    public Task<ConfirmRegistrationResult> ConfirmRegistrationAsync(ConfirmRegistrationRequest request, CancellationToken cancellationToken = default) =>
+        Measure("confirm_registration", Start(), _inner.ConfirmRegistrationAsync(request, cancellationToken), static r => StatusCodes<ConfirmRegistrationStatus>.Of(r.Status));
+
     public Task<SignInResult> SignInAsync(SignInRequest request, CancellationToken cancellationToken = default) =>
         Measure("sign_in", Start(), _inner.SignInAsync(request, cancellationToken), static r => StatusCodes<SignInStatus>.Of(r.Status));
 

@@ -51,7 +51,7 @@ public static class TrendAccountDiagnostics
 
     /// <summary>
     /// The tag that names the flow of a <see cref="FlowDurationHistogram"/> measurement: <c>activate_product</c>,
-    /// <c>register</c>, <c>sign_in</c>, <c>recover_email</c>, <c>request_password_reset</c>, <c>check_reset_link</c>,
+    /// <c>register</c>, <c>confirm_registration</c>, <c>sign_in</c>, <c>recover_email</c>, <c>request_password_reset</c>, <c>check_reset_link</c>,
     /// <c>reset_password</c>, <c>change_password</c>, <c>validate_session</c> or <c>sign_out</c>.
     /// </summary>
     public const string FlowTag = "trendaccount.flow";

@@ -102,6 +102,7 @@ public abstract class SharedCounterTests<TDatabase> : IClassFixture<TDatabase>, 
                 options.Lockout.MaximumFailedAttempts = MaximumFailedAttempts;
                 options.SignIn.PerClient.PermitLimit = ClientLimit;
                 options.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
+                options.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm-registration?token=");
             })
             .UseEntityFrameworkStores<TestDbContext>()
             .UseEntityFrameworkAttemptCounter<TestDbContext>()

@@ -64,7 +64,7 @@ public sealed class FlowDurationTests
             .ToArray();
         Assert.Equal(
             [
-                "activate_product:succeeded", "register:succeeded", "sign_in:succeeded", "validate_session:valid", "sign_out:succeeded",
+                "activate_product:succeeded", "register:accepted", "confirm_registration:succeeded", "sign_in:succeeded", "validate_session:valid", "sign_out:succeeded",
                 "validate_session:invalid", "request_password_reset:accepted", "check_reset_link:invalid", "recover_email:succeeded",
             ],
             recorded);
