@@ -18,9 +18,13 @@ public static class TrendAccountModelBuilderExtensions
     /// <summary>The name of the tokens table.</summary>
     public const string TokensTable = "trend_tokens";
 
+    /// <summary>The name of the attempt-counter table (used by <c>UseEntityFrameworkAttemptCounter</c>).</summary>
+    public const string CountersTable = "trend_counters";
+
     /// <summary>
     /// Maps the accounts, serials and tokens tables (<c>trend_accounts</c>, <c>trend_serials</c>, <c>trend_tokens</c>)
-    /// into the model, with the unique and lookup indexes the stores rely on. Call it from
+    /// and the attempt-counter table (<c>trend_counters</c>, used only when the host opts in with
+    /// <c>UseEntityFrameworkAttemptCounter</c>) into the model, with the unique and lookup indexes the stores rely on. Call it from
     /// <see cref="DbContext.OnModelCreating(ModelBuilder)"/>: <c>modelBuilder.ApplyTrendAccountModel(Database);</c>
     /// </summary>
     /// <param name="modelBuilder">The model builder of the host's context.</param>
@@ -89,8 +93,22 @@ public static class TrendAccountModelBuilderExtensions
             token.HasIndex(t => new { t.AccountId, t.Purpose }).HasDatabaseName("ix_" + TokensTable + "_account_id_purpose");
         });
 
+        MapCounters(modelBuilder, schema, instants);
         return modelBuilder;
     }
+
+    // The counters table is mapped for every host, so that opting in to the database counter later needs no new
+    // table in a migration of its own; it stays empty until then.
+    private static void MapCounters(ModelBuilder modelBuilder, string? schema, ValueConverter instants) =>
+        modelBuilder.Entity<CounterEntity>(counter =>
+        {
+            counter.ToTable(CountersTable, schema);
+            counter.HasKey(c => c.Key).HasName("pk_" + CountersTable);
+            counter.Property(c => c.Key).HasColumnName("key").HasMaxLength(ColumnLengths.CounterKey);
+            counter.Property(c => c.Count).HasColumnName("count");
+            Instant(counter.Property(c => c.WindowEnd).HasColumnName("window_end"), instants);
+            counter.HasIndex(c => c.WindowEnd).HasDatabaseName("ix_" + CountersTable + "_window_end");
+        });
 
     private static void Instant(PropertyBuilder property, ValueConverter converter) => property.HasConversion(converter);
 }

@@ -55,4 +55,44 @@ public static class EntityFrameworkTrendAccountBuilderExtensions
         builder.Services.AddPooledDbContextFactory<TrendAccountDbContext>(configureContext);
         return builder.UseEntityFrameworkStores<TrendAccountDbContext>();
     }
+
+    /// <summary>
+    /// Keeps the counters behind every throttle, per-client limit, captcha step-up and device failure budget in the
+    /// database (table <c>trend_counters</c> of <typeparamref name="TContext"/>) instead of in each process, so that
+    /// every limit holds once across all nodes sharing the database; replaces any <see cref="IAttemptCounter"/>
+    /// registered before (the last <c>Use…</c> wins).
+    /// </summary>
+    /// <typeparam name="TContext">
+    /// The host's context, registered as for <see cref="UseEntityFrameworkStores{TContext}(TrendAccountBuilder)"/>; its
+    /// model includes the counters table through <see cref="TrendAccountModelBuilderExtensions.ApplyTrendAccountModel"/>.
+    /// </typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    /// <remarks>
+    /// For hosts with SQLite or PostgreSQL and no Redis. Each counted attempt is one atomic conditional upsert (a round
+    /// trip to the database on every sign-in); expired rows are reused and purged in bounded batches. Windows are timed
+    /// by each node's clock. See docs/stores.md, "Shared counters".
+    /// </remarks>
+    public static TrendAccountBuilder UseEntityFrameworkAttemptCounter<TContext>(this TrendAccountBuilder builder)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton<DbContextSource<TContext>>();
+        services.RemoveAll<IAttemptCounter>();
+        services.AddSingleton<IAttemptCounter>(static provider => new EntityFrameworkAttemptCounter<TContext>(
+            provider.GetRequiredService<DbContextSource<TContext>>(),
+            provider.GetRequiredService<TimeProvider>()));
+        return builder;
+    }
+
+    /// <summary>
+    /// Keeps the limit counters in the database of the ready <see cref="TrendAccountDbContext"/> (see
+    /// <see cref="UseEntityFrameworkAttemptCounter{TContext}(TrendAccountBuilder)"/>); call it after
+    /// <see cref="UseEntityFrameworkStores(TrendAccountBuilder, Action{DbContextOptionsBuilder})"/>, which registers the context.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    public static TrendAccountBuilder UseEntityFrameworkAttemptCounter(this TrendAccountBuilder builder) =>
+        builder.UseEntityFrameworkAttemptCounter<TrendAccountDbContext>();
 }

@@ -17,4 +17,7 @@ internal static class ColumnLengths
 
     /// <summary>A product code reported by an activation.</summary>
     public const int ProductCode = 64;
+
+    /// <summary>An attempt-counter key: a short purpose prefix and a hashed or normalized key (a few hundred characters at most).</summary>
+    public const int CounterKey = 512;
 }

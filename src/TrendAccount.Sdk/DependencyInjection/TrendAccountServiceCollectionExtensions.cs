@@ -142,7 +142,8 @@ public static class TrendAccountServiceCollectionExtensions
             sp.GetRequiredService<MailComposer>(),
             sp.GetRequiredService<AccountWorkQueue>(),
             LoggerFor<RegistrationMailIssuer>(sp)));
-        services.TryAddSingleton<IAccountService>(CreateAccountService);
+        services.TryAddSingleton<IAccountService>(sp => new MeasuredAccountService(
+            CreateAccountService(sp), sp.GetRequiredService<TrendAccountMetrics>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SignInTroubleshooter(
             Require<IAccountStore>(sp),
             sp.GetRequiredService<CredentialNormalizer>(),

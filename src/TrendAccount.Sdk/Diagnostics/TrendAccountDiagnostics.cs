@@ -42,6 +42,23 @@ public static class TrendAccountDiagnostics
     /// <summary>The counter of sign-ins answered "try again shortly", tagged <c>reason</c> (<c>client_limit</c>, <c>overload</c>).</summary>
     public const string SignInsDeferredCounter = "trendaccount.sign_ins.deferred";
 
+    /// <summary>
+    /// The histogram of how long each <see cref="IAccountService"/> call took, in seconds, tagged
+    /// <see cref="FlowTag"/>, <see cref="OutcomeTag"/> (the result's status in snake_case, such as <c>succeeded</c>,
+    /// <c>captcha_required</c>, or <c>error</c> when the call threw) and, when it threw, <see cref="ErrorTypeTag"/>.
+    /// </summary>
+    public const string FlowDurationHistogram = "trendaccount.flow.duration";
+
+    /// <summary>
+    /// The tag that names the flow of a <see cref="FlowDurationHistogram"/> measurement: <c>activate_product</c>,
+    /// <c>register</c>, <c>confirm_registration</c>, <c>sign_in</c>, <c>recover_email</c>, <c>request_password_reset</c>, <c>check_reset_link</c>,
+    /// <c>reset_password</c>, <c>change_password</c>, <c>validate_session</c> or <c>sign_out</c>.
+    /// </summary>
+    public const string FlowTag = "trendaccount.flow";
+
+    /// <summary>The tag that carries the full name of the exception type when an operation threw (OpenTelemetry's <c>error.type</c>).</summary>
+    public const string ErrorTypeTag = "error.type";
+
     /// <summary>The tag that carries the outcome of an operation (a stable lower-case code).</summary>
     public const string OutcomeTag = "outcome";
 }

@@ -25,6 +25,19 @@ public sealed class UseEntityFrameworkStoresTests(SqliteDatabase database) : ICl
     }
 
     [Fact]
+    public void UseEntityFrameworkAttemptCounter_AfterAddTrendAccount_ReplacesTheInMemoryCounter()
+    {
+        var services = new ServiceCollection();
+        database.AddContext(services);
+
+        services.AddTrendAccount().UseEntityFrameworkAttemptCounter<TestDbContext>().UseEntityFrameworkAttemptCounter<TestDbContext>();
+
+        Assert.Single(services, d => d.ServiceType == typeof(IAttemptCounter));
+        using var provider = services.BuildServiceProvider();
+        Assert.IsType<EntityFrameworkAttemptCounter<TestDbContext>>(provider.GetRequiredService<IAttemptCounter>());
+    }
+
+    [Fact]
     public void UseEntityFrameworkStores_CalledTwice_RegistersEachStoreOnce()
     {
         var services = new ServiceCollection();

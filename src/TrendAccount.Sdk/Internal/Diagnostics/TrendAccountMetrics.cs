@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace TrendAccount.Sdk;
@@ -5,6 +6,10 @@ namespace TrendAccount.Sdk;
 /// <summary>The SDK's counters. Uses the host's <see cref="IMeterFactory"/> when there is one.</summary>
 internal sealed class TrendAccountMetrics : IDisposable
 {
+    // The boundaries ASP.NET Core uses for its request and Identity durations (seconds): a bcrypt verify lands in
+    // the 0.05–0.5 range, a queued one or a slow store above it.
+    private static readonly double[] FlowDurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Counter<long> _signIns;
@@ -16,6 +21,7 @@ internal sealed class TrendAccountMetrics : IDisposable
     private readonly Counter<long> _mails;
     private readonly Counter<long> _windowsEvicted;
     private readonly Counter<long> _signInsDeferred;
+    private readonly Histogram<double> _flowDuration;
 
     public TrendAccountMetrics(IMeterFactory? meterFactory)
     {
@@ -31,6 +37,12 @@ internal sealed class TrendAccountMetrics : IDisposable
 
         _windowsEvicted = _meter.CreateCounter<long>(TrendAccountDiagnostics.LimitWindowsEvictedCounter, "{window}", "Limit windows evicted because the counter table was full.");
         _signInsDeferred = _meter.CreateCounter<long>(TrendAccountDiagnostics.SignInsDeferredCounter, "{attempt}", "Sign-ins answered 'try again shortly', by reason.");
+        _flowDuration = _meter.CreateHistogram(
+            TrendAccountDiagnostics.FlowDurationHistogram,
+            "s",
+            "Duration of account flows, by flow and outcome.",
+            tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = FlowDurationBuckets });
         _signIns = _meter.CreateCounter<long>(TrendAccountDiagnostics.SignInsCounter, "{attempt}", "Sign-in attempts by outcome.");
         _lockouts = _meter.CreateCounter<long>(TrendAccountDiagnostics.LockoutsCounter, "{lockout}", "Accounts locked after repeated failed sign-ins.");
         _resetsRequested = _meter.CreateCounter<long>(TrendAccountDiagnostics.PasswordResetsRequestedCounter, "{request}", "Password-reset requests by outcome.");
@@ -38,6 +50,24 @@ internal sealed class TrendAccountMetrics : IDisposable
         _emailsRecovered = _meter.CreateCounter<long>(TrendAccountDiagnostics.EmailsRecoveredCounter, "{lookup}", "Forgot-which-address look-ups by outcome.");
         _registrations = _meter.CreateCounter<long>(TrendAccountDiagnostics.RegistrationsCounter, "{registration}", "Registrations by outcome.");
         _mails = _meter.CreateCounter<long>(TrendAccountDiagnostics.MailsCounter, "{message}", "Account emails by kind and outcome.");
+    }
+
+    /// <summary>Gets a value indicating whether anyone listens to the flow durations (so timing can be skipped).</summary>
+    public bool FlowDurationEnabled => _flowDuration.Enabled;
+
+    public void FlowDuration(string flow, string outcome, TimeSpan elapsed, string? errorType = null)
+    {
+        var tags = new TagList
+        {
+            { TrendAccountDiagnostics.FlowTag, flow },
+            { TrendAccountDiagnostics.OutcomeTag, outcome },
+        };
+        if (errorType is not null)
+        {
+            tags.Add(TrendAccountDiagnostics.ErrorTypeTag, errorType);
+        }
+
+        _flowDuration.Record(elapsed.TotalSeconds, tags);
     }
 
     public void SignIn(string outcome) => _signIns.Add(1, Outcome(outcome));
