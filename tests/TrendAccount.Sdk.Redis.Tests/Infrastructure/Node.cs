@@ -36,16 +36,43 @@ public sealed class Node : IAsyncDisposable
 
     public FakeLogCollector Logs => Provider.GetFakeLogCollector();
 
+    /// <summary>Gets the log records with an event id.</summary>
+    /// <param name="eventId">The event id.</param>
+    /// <returns>The records.</returns>
+    public IReadOnlyList<FakeLogRecord> Events(int eventId) => Logs.GetSnapshot().Where(r => r.Id.Id == eventId).ToList();
+
+    /// <summary>Waits until the counter's own Redis connection is connected (after a server restart), by its events.</summary>
+    /// <returns>A task that completes when it is.</returns>
+    public async Task WhenRedisConnectedAsync()
+    {
+        var connection = await Provider.GetRequiredService<Internal.RedisConnection>().GetAsync();
+        var restored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.ConnectionRestored += (_, _) => restored.TrySetResult();
+        if (!connection.IsConnected)
+        {
+            await restored.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        await connection.GetDatabase().PingAsync();
+    }
+
     /// <summary>Creates a node.</summary>
     /// <param name="redis">Configures the Redis counter, or <see langword="null"/> for the SDK's per-process counter only.</param>
     /// <param name="stores">Stores shared with other nodes, or <see langword="null"/> for the node's own.</param>
     /// <param name="configure">Changes the SDK's options.</param>
+    /// <param name="services">Adds more services (health checks).</param>
     /// <returns>The node.</returns>
-    public static Node Create(Action<RedisAttemptCounterOptions>? redis, SharedStores? stores = null, Action<TrendAccountOptions>? configure = null)
+    public static Node Create(Action<RedisAttemptCounterOptions>? redis, SharedStores? stores = null, Action<TrendAccountOptions>? configure = null, Action<IServiceCollection>? services = null)
+    {
+        var collection = new ServiceCollection();
+        services?.Invoke(collection);
+        return Create(collection, redis, stores, configure);
+    }
+
+    private static Node Create(ServiceCollection services, Action<RedisAttemptCounterOptions>? redis, SharedStores? stores, Action<TrendAccountOptions>? configure)
     {
         var time = new FakeTimeProvider(Start);
         var meters = new TestMeterFactory();
-        var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton<System.Diagnostics.Metrics.IMeterFactory>(meters);
         var builder = services
