@@ -1,9 +1,13 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
 using StackExchange.Redis;
 
 namespace TrendAccount.Sdk.Redis.Internal;
 
 /// <summary>
-/// The counters in Redis: one string key per window, holding the count, with the window's end as the key's expiry.
+/// The counters in Redis: one string key per window (named by <see cref="KeyOf(string, string)"/>), holding the count,
+/// with the window's end as the key's expiry.
 /// Every operation is one round trip and atomic on the server. Throws what StackExchange.Redis throws when Redis does
 /// not answer; <see cref="ResilientAttemptCounter"/> turns that into the fallback. Thread-safe.
 /// </summary>
@@ -59,6 +63,9 @@ internal sealed class RedisAttemptCounter
         return { tonumber(count), left }
         """;
 
+    // A purpose longer than this is not one of the SDK's prefixes: the whole key is hashed.
+    private const int MaximumPurposeLength = 16;
+
     private readonly RedisConnection _connection;
     private readonly string _prefix;
 
@@ -72,8 +79,30 @@ internal sealed class RedisAttemptCounter
 
     /// <summary>Gets the Redis key of a counter key.</summary>
     /// <param name="key">The SDK's key.</param>
-    /// <returns>The prefixed key.</returns>
-    public RedisKey KeyOf(string key) => _prefix + key;
+    /// <returns>The Redis key.</returns>
+    public RedisKey KeyOf(string key) => KeyOf(_prefix, key);
+
+    /// <summary>
+    /// Gets the Redis key of a counter key: the prefix, the key's purpose (its text up to the first colon, such as
+    /// <c>signin</c> or <c>recovery1</c>) and a colon, then the first 16 bytes of the key's SHA-256 in base64url
+    /// (22 characters).
+    /// </summary>
+    /// <remarks>
+    /// Redis is shared infrastructure whose keys any operator can list, and some SDK keys hold a typed email address
+    /// or a client address: hashed, Redis holds neither, every key has the same short length whatever the caller
+    /// sends, and the purpose stays readable for operators. 128 bits make a collision between two keys negligible.
+    /// </remarks>
+    /// <param name="prefix">The configured key prefix.</param>
+    /// <param name="key">The SDK's key.</param>
+    /// <returns>The Redis key.</returns>
+    internal static string KeyOf(string prefix, string key)
+    {
+        var purposeLength = key.IndexOf(':', StringComparison.Ordinal);
+        var purpose = purposeLength is > 0 and <= MaximumPurposeLength ? key[..(purposeLength + 1)] : string.Empty;
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(key), digest);
+        return prefix + purpose + Base64Url.EncodeToString(digest[..16]);
+    }
 
     public async ValueTask<AttemptCount> GetAsync(string key, CancellationToken cancellationToken)
     {

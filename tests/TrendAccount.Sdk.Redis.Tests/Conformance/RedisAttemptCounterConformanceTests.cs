@@ -18,17 +18,21 @@ public sealed class RedisAttemptCounterConformanceTests(RedisAttemptCounterConfo
     protected override Task<IAttemptCounter> CreateCounterAsync() => Task.FromResult(fixture.Node.Counter);
 
     protected override Task ElapseAsync(IAttemptCounter counter, string key, TimeSpan elapsed) =>
-        fixture.Probe.ElapseAsync(fixture.Prefix + key, elapsed);
+        fixture.Probe.ElapseAsync(Internal.RedisAttemptCounter.KeyOf(fixture.Prefix, key), elapsed);
 
-    /// <summary>Every test of the class must have counted in Redis, not in the fallback.</summary>
+    /// <summary>The class must count in Redis, not in the fallback, under hashed keys that keep only the purpose readable.</summary>
     [Fact]
-    public async Task Fixture_AfterCounting_CountedInRedisNotInTheFallback()
+    public async Task TryAddAsync_ThroughTheRegisteredCounter_CountsInRedisUnderAHashedKey()
     {
         var key = "conformance:" + Guid.NewGuid().ToString("N");
         await fixture.Node.Counter.TryAddAsync(key, 3, TimeSpan.FromMinutes(1), CancellationToken.None);
 
-        Assert.Equal(1, (long)await fixture.Probe.Database.StringGetAsync(fixture.Prefix + key));
+        var redisKey = Internal.RedisAttemptCounter.KeyOf(fixture.Prefix, key);
+        Assert.Equal(1, (long)await fixture.Probe.Database.StringGetAsync(redisKey));
         Assert.False(fixture.Node.Provider.GetRequiredService<Internal.ResilientAttemptCounter>().IsFallingBack);
+        Assert.StartsWith(fixture.Prefix + "conformance:", redisKey, StringComparison.Ordinal);
+        Assert.DoesNotContain(key["conformance:".Length..], redisKey, StringComparison.Ordinal);
+        Assert.Equal(fixture.Prefix.Length + "conformance:".Length + 22, redisKey.Length);
     }
 
     public sealed class Fixture : IAsyncLifetime

@@ -4,7 +4,8 @@ namespace TrendAccount.Sdk.Redis.Tests.MultiNode;
 
 /// <summary>
 /// Issue #13, many nodes: two service providers (two nodes) share one Redis and one account store. The per-client
-/// sign-in limit holds once across both, not twice, and the captcha step-up counts the failures made on both.
+/// sign-in limit (and a recovery limit) holds once across both, not twice, and the captcha step-up counts the failures
+/// made on both.
 /// </summary>
 [RedisTests]
 public sealed class TwoNodeLimitTests : IAsyncLifetime
@@ -66,7 +67,27 @@ public sealed class TwoNodeLimitTests : IAsyncLifetime
         Assert.True(withCaptcha.Succeeded, withCaptcha.Message);
     }
 
-    private static void Options(TrendAccountOptions options) => options.SignIn.PerClient.PermitLimit = PerClientLimit;
+    [Fact]
+    public async Task RecoverEmailAsync_PerClientLimitOnTwoNodes_HoldsOnceAcrossBoth()
+    {
+        // The recovery limits count in the same port: "forgot which address" from one client, alternating nodes.
+        var statuses = new List<EmailRecoveryStatus>();
+        for (var i = 0; i < 2 * PerClientLimit + 2; i++)
+        {
+            var node = i % 2 == 0 ? _a : _b;
+            var request = new EmailRecoveryRequest("PQRS-0000-0000-0000-" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), Testing.TestCaptchaVerifier.ValidResponse, new ClientContext("198.51.100.60"));
+            statuses.Add((await node.Accounts.RecoverEmailAsync(request)).Status);
+        }
+
+        Assert.Equal(PerClientLimit, statuses.Count(s => s != EmailRecoveryStatus.RateLimited));
+        Assert.All(statuses.Skip(PerClientLimit), s => Assert.Equal(EmailRecoveryStatus.RateLimited, s));
+    }
+
+    private static void Options(TrendAccountOptions options)
+    {
+        options.SignIn.PerClient.PermitLimit = PerClientLimit;
+        options.RateLimits.EmailRecoveryPerClient.PermitLimit = PerClientLimit;
+    }
 
     private void Configure(RedisAttemptCounterOptions options, string redis)
     {
