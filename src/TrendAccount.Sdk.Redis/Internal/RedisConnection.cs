@@ -39,10 +39,24 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_connecting is null || _connecting.IsFaulted || _connecting.IsCanceled)
             {
-                _connecting = _connect();
+                _connecting = ConnectAsync();
             }
 
             return _connecting;
+        }
+    }
+
+    // Whatever connecting throws (a host factory's own exception included) is a Redis failure to the counter, which
+    // then counts in the fallback: sign-in must not fail because the connection could not be made.
+    private async Task<IConnectionMultiplexer> ConnectAsync()
+    {
+        try
+        {
+            return await _connect().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not RedisException)
+        {
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "Could not connect to Redis: " + exception.Message, exception);
         }
     }
 

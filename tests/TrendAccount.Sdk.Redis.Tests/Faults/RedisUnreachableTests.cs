@@ -93,6 +93,19 @@ public sealed class RedisUnreachableTests
         Assert.Equal((1, true), (added.Count, added.Added));
     }
 
+    [Fact]
+    public async Task TryAddAsync_HostConnectionFactoryThrows_CountsInTheFallbackAndWarns()
+    {
+        await using var node = Node.Create(o => o.ConnectionMultiplexerFactory = () => throw new InvalidOperationException("no Redis for you"));
+
+        var first = await node.Counter.TryAddAsync("factory", 1, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var second = await node.Counter.TryAddAsync("factory", 1, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Equal((1, true), (first.Count, first.Added));
+        Assert.Equal((1, false), (second.Count, second.Added));
+        Assert.IsType<StackExchange.Redis.RedisConnectionException>(Assert.Single(node.Events(8100)).Exception);
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

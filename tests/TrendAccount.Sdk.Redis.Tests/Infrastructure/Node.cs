@@ -41,19 +41,31 @@ public sealed class Node : IAsyncDisposable
     /// <returns>The records.</returns>
     public IReadOnlyList<FakeLogRecord> Events(int eventId) => Logs.GetSnapshot().Where(r => r.Id.Id == eventId).ToList();
 
-    /// <summary>Waits until the counter's own Redis connection is connected (after a server restart), by its events.</summary>
-    /// <returns>A task that completes when it is.</returns>
+    /// <summary>
+    /// Waits until the counter's own Redis connection answers PING again (after a server restart), by the connection's
+    /// events: the connection may still hold the dead socket, so a PING that fails waits for the next restore.
+    /// </summary>
+    /// <returns>A task that completes when it does.</returns>
     public async Task WhenRedisConnectedAsync()
     {
         var connection = await Provider.GetRequiredService<Internal.RedisConnection>().GetAsync();
-        var restored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.ConnectionRestored += (_, _) => restored.TrySetResult();
-        if (!connection.IsConnected)
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);
+        TaskCompletionSource restored = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.ConnectionRestored += (_, _) => Volatile.Read(ref restored).TrySetResult();
+        while (true)
         {
-            await restored.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref restored, next);
+            try
+            {
+                await connection.GetDatabase().PingAsync();
+                return;
+            }
+            catch (StackExchange.Redis.RedisConnectionException)
+            {
+                await next.Task.WaitAsync(deadline - TimeProvider.System.GetUtcNow());
+            }
         }
-
-        await connection.GetDatabase().PingAsync();
     }
 
     /// <summary>Creates a node.</summary>
