@@ -86,6 +86,7 @@ internal static class CounterComparison
                 o.Hashing.WorkFactor = cost;
                 o.Hashing.AllowInsecureWorkFactorForTesting = cost < 10;
                 o.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
+                o.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm-registration?token=");
                 o.Lockout.MaximumFailedAttempts = 1000;
                 o.SignIn.PerClient.PermitLimit = 1_000_000;
             })
@@ -110,9 +111,9 @@ internal static class CounterComparison
         var accounts = provider.GetRequiredService<IAccountService>();
         const string serial = "PQRS-1234-5678-9012-3456";
         accounts.ActivateProductAsync(new ProductActivationRequest(serial)).GetAwaiter().GetResult();
-        var registration = accounts.RegisterAsync(new RegistrationRequest(serial, SignInHost.Email, SignInHost.Password, SignInHost.Password)).GetAwaiter().GetResult();
-        _ = registration.AccountId ?? throw new InvalidOperationException(registration.Message);
-        return accounts;
+        var request = new RegistrationRequest(serial, SignInHost.Email, SignInHost.Password, SignInHost.Password, TestCaptchaVerifier.ValidResponse, new ClientContext("192.0.2.250"));
+        var confirmed = TestRegistrations.RegisterAndConfirmAsync(provider, request).GetAwaiter().GetResult();
+        return confirmed.Succeeded ? accounts : throw new InvalidOperationException(confirmed.Message);
     }
 
     private sealed class Resources(params ServiceProvider[] providers) : IDisposable

@@ -18,14 +18,12 @@ public sealed class RedisOutageTests
 
     // The sign-in keys are hashed in Redis: the client's sign-ins and the address's failures are two keys under
     // "signin:", and a wrong password counts one in each.
+    // (Registration counts under its own purposes, which this ignores.)
     private static void AssertOneClientAndOneAddressCounted(Dictionary<string, long> counts, string prefix)
     {
-        Assert.Equal(2, counts.Count);
-        Assert.All(counts, c =>
-        {
-            Assert.StartsWith(prefix + "signin:", c.Key, StringComparison.Ordinal);
-            Assert.Equal(1, c.Value);
-        });
+        var signIn = counts.Where(c => c.Key.StartsWith(prefix + "signin:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, signIn.Count);
+        Assert.All(signIn, c => Assert.Equal(1, c.Value));
     }
 
     [Fact]

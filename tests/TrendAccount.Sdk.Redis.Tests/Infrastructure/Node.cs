@@ -93,6 +93,7 @@ public sealed class Node : IAsyncDisposable
                 options.Hashing.WorkFactor = 4;
                 options.Hashing.AllowInsecureWorkFactorForTesting = true;
                 options.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset-password?token=");
+                options.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm-registration?token=");
                 configure?.Invoke(options);
             })
             .UseInMemoryStores()
@@ -113,7 +114,7 @@ public sealed class Node : IAsyncDisposable
         return new Node(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }), time, meters);
     }
 
-    /// <summary>Activates a serial and registers an account with it.</summary>
+    /// <summary>Activates a serial, registers an account with it and confirms it with the mailed link.</summary>
     /// <param name="email">The address.</param>
     /// <param name="password">The password.</param>
     /// <returns>A task that completes when the account exists.</returns>
@@ -123,8 +124,9 @@ public sealed class Node : IAsyncDisposable
         var serial = $"A{hex[1..4]}-{hex[4..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}";
         var activation = await Accounts.ActivateProductAsync(new ProductActivationRequest(serial, "TIS-2017"));
         Assert.True(activation.Succeeded, activation.Message);
-        var registration = await Accounts.RegisterAsync(new RegistrationRequest(serial, email, password, password));
-        Assert.True(registration.Succeeded, registration.Message);
+        var confirmed = await TestRegistrations.RegisterAndConfirmAsync(
+            Provider, new RegistrationRequest(serial, email, password, password, TestCaptchaVerifier.ValidResponse, new ClientContext("192.0.2.250")));
+        Assert.True(confirmed.Succeeded, confirmed.Message);
     }
 
     public Task<SignInResult> SignInAsync(string email, string password, string ip, string? captcha = null) =>
