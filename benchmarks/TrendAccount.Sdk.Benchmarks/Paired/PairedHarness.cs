@@ -47,6 +47,25 @@ internal static class PairedHarness
             FailureCosts(settings);
         }
 
+        // Issue #13: the Redis attempt counter against the in-memory one (needs TRENDACCOUNT_REDIS).
+        if (settings.Parts.Contains("counters"))
+        {
+            var (title, contenders, resources) = CounterComparison.Counters();
+            using (resources)
+            {
+                Compare(title, settings, contenders);
+            }
+        }
+
+        if (settings.Parts.Contains("sign-in-redis"))
+        {
+            var (title, contenders, resources) = CounterComparison.SignIn();
+            using (resources)
+            {
+                Compare(title, settings, contenders);
+            }
+        }
+
         return 0;
     }
 
