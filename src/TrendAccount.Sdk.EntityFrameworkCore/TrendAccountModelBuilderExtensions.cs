@@ -86,6 +86,7 @@ public static class TrendAccountModelBuilderExtensions
             Instant(token.Property(t => t.ExpiresAt).HasColumnName("expires_at"), instants);
             Instant(token.Property(t => t.ConsumedAt).HasColumnName("consumed_at"), instants);
             token.HasIndex(t => new { t.AccountId, t.Purpose }).HasDatabaseName("ix_" + TokensTable + "_account_id_purpose");
+            token.HasIndex(t => t.ExpiresAt).HasDatabaseName("ix_" + TokensTable + "_expires_at");
         });
 
         return modelBuilder;

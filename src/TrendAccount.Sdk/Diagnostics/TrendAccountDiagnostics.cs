@@ -42,6 +42,15 @@ public static class TrendAccountDiagnostics
     /// <summary>The counter of sign-ins answered "try again shortly", tagged <c>reason</c> (<c>client_limit</c>, <c>overload</c>).</summary>
     public const string SignInsDeferredCounter = "trendaccount.sign_ins.deferred";
 
+    /// <summary>The counter of expired token records deleted by the retention service (<c>AddRetention</c>).</summary>
+    public const string TokensPurgedCounter = "trendaccount.tokens.purged";
+
+    /// <summary>
+    /// The counter of retention passes, tagged <c>outcome</c> (<c>succeeded</c>, <c>failed</c>); a run of failures means
+    /// expired tokens are piling up.
+    /// </summary>
+    public const string RetentionPassesCounter = "trendaccount.retention.passes";
+
     /// <summary>The tag that carries the outcome of an operation (a stable lower-case code).</summary>
     public const string OutcomeTag = "outcome";
 }

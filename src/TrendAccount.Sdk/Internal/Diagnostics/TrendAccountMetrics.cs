@@ -16,6 +16,8 @@ internal sealed class TrendAccountMetrics : IDisposable
     private readonly Counter<long> _mails;
     private readonly Counter<long> _windowsEvicted;
     private readonly Counter<long> _signInsDeferred;
+    private readonly Counter<long> _tokensPurged;
+    private readonly Counter<long> _retentionPasses;
 
     public TrendAccountMetrics(IMeterFactory? meterFactory)
     {
@@ -31,6 +33,8 @@ internal sealed class TrendAccountMetrics : IDisposable
 
         _windowsEvicted = _meter.CreateCounter<long>(TrendAccountDiagnostics.LimitWindowsEvictedCounter, "{window}", "Limit windows evicted because the counter table was full.");
         _signInsDeferred = _meter.CreateCounter<long>(TrendAccountDiagnostics.SignInsDeferredCounter, "{attempt}", "Sign-ins answered 'try again shortly', by reason.");
+        _tokensPurged = _meter.CreateCounter<long>(TrendAccountDiagnostics.TokensPurgedCounter, "{token}", "Expired token records deleted by the retention service.");
+        _retentionPasses = _meter.CreateCounter<long>(TrendAccountDiagnostics.RetentionPassesCounter, "{pass}", "Retention passes by outcome.");
         _signIns = _meter.CreateCounter<long>(TrendAccountDiagnostics.SignInsCounter, "{attempt}", "Sign-in attempts by outcome.");
         _lockouts = _meter.CreateCounter<long>(TrendAccountDiagnostics.LockoutsCounter, "{lockout}", "Accounts locked after repeated failed sign-ins.");
         _resetsRequested = _meter.CreateCounter<long>(TrendAccountDiagnostics.PasswordResetsRequestedCounter, "{request}", "Password-reset requests by outcome.");
@@ -47,6 +51,10 @@ internal sealed class TrendAccountMetrics : IDisposable
     public void SignInDeferred(string reason) => _signInsDeferred.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void Lockout() => _lockouts.Add(1);
+
+    public void TokensPurged(int count) => _tokensPurged.Add(count);
+
+    public void RetentionPass(string outcome) => _retentionPasses.Add(1, Outcome(outcome));
 
     public void ResetRequested(string outcome) => _resetsRequested.Add(1, Outcome(outcome));
 
