@@ -123,6 +123,20 @@ public abstract partial class TokenStoreSpecification
         Assert.Equal(live, await store.FindAsync(live.Digest, CancellationToken.None));
     });
 
+    /// <summary>A purge given an already-cancelled token throws and deletes nothing.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public Task PurgeExpiredAsync_CancelledToken_ThrowsAndDeletesNothing() => InPurgeEraAsync(async store =>
+    {
+        var expired = await AddPurgeTokenAsync(store, PurgeEra.AddMinutes(1));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.PurgeExpiredAsync(PurgeEra.AddMinutes(10), 100, cancelled.Token));
+
+        Assert.Equal(expired, await store.FindAsync(expired.Digest, CancellationToken.None));
+    });
+
     /// <summary>A batch size below one is misuse.</summary>
     /// <returns>A task that completes when the test has run.</returns>
     [Fact]
