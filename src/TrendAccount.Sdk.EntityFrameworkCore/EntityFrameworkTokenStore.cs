@@ -84,4 +84,28 @@ internal sealed class EntityFrameworkTokenStore<TContext> : ITokenStore
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), cancellationToken)
             .ConfigureAwait(false);
     }
+
+    public async Task<int> PurgeExpiredAsync(DateTimeOffset before, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var release = lease.ConfigureAwait(false);
+        var tokens = lease.Context.Set<TokenEntity>();
+
+        // DELETE FROM trend_tokens WHERE expires_at < @before AND digest IN (
+        //     SELECT digest FROM trend_tokens WHERE expires_at < @before ORDER BY expires_at LIMIT @batchSize)
+        // One statement, bounded by LIMIT in a subquery (SQLite's DELETE has no LIMIT of its own); the subquery is a
+        // range scan of ix_trend_tokens_expires_at. The outer condition repeats the expiry test so that PostgreSQL,
+        // which re-checks it on the row it locked, skips a session that slid past @before after the subquery read it;
+        // a row another node deleted first is skipped too, so each row is deleted once.
+        var due = tokens
+            .Where(t => t.ExpiresAt < before)
+            .OrderBy(t => t.ExpiresAt)
+            .Take(batchSize)
+            .Select(t => t.Digest);
+        return await tokens
+            .Where(t => t.ExpiresAt < before && due.Contains(t.Digest))
+            .ExecuteDeleteAsync(cancellationToken)
+            .ConfigureAwait(false);
+    }
 }

@@ -91,6 +91,7 @@ public static class TrendAccountModelBuilderExtensions
             Instant(token.Property(t => t.ConsumedAt).HasColumnName("consumed_at"), instants);
             token.Property(t => t.Payload).HasColumnName("payload").HasMaxLength(TokenRecord.MaximumPayloadLength);
             token.HasIndex(t => new { t.AccountId, t.Purpose }).HasDatabaseName("ix_" + TokensTable + "_account_id_purpose");
+            token.HasIndex(t => t.ExpiresAt).HasDatabaseName("ix_" + TokensTable + "_expires_at");
         });
 
         MapCounters(modelBuilder, schema, instants);

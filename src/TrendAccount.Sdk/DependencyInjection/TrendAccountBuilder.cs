@@ -1,6 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using TrendAccount.Sdk.InMemory;
 
 namespace TrendAccount.Sdk;
@@ -120,6 +124,38 @@ public sealed class TrendAccountBuilder
     /// <param name="timeProvider">The clock.</param>
     /// <returns>This builder.</returns>
     public TrendAccountBuilder UseTimeProvider(TimeProvider timeProvider) => Replace(timeProvider);
+
+    /// <summary>
+    /// Purges expired token records — sessions, reset links and every other token — with a hosted service
+    /// (a <c>BackgroundService</c>) that the host starts and stops: a first pass at start-up, then one every
+    /// <see cref="RetentionOptions.Interval"/>, in batches of <see cref="RetentionOptions.BatchSize"/>, keeping records
+    /// for <see cref="RetentionOptions.GracePeriod"/> after they expire. Works with every <see cref="ITokenStore"/>.
+    /// </summary>
+    /// <param name="configure">Sets the options; optional. Calling this again adds to the earlier settings.</param>
+    /// <returns>This builder.</returns>
+    /// <remarks>
+    /// Without this call nothing deletes expired tokens, and the token store grows by one record per sign-in for
+    /// ever. Hosted services run only under a host (<c>Host.CreateApplicationBuilder</c>, ASP.NET Core); a bare
+    /// <c>ServiceProvider</c> never starts it. The options are validated when the host starts.
+    /// </remarks>
+    public TrendAccountBuilder AddRetention(Action<RetentionOptions>? configure = null)
+    {
+        var options = Services.AddOptions<RetentionOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TokenRetentionService>(static sp => new TokenRetentionService(
+            sp.GetService<ITokenStore>() ?? throw new InvalidOperationException(FlowRequirementsValidator.Missing(typeof(ITokenStore))),
+            sp.GetRequiredService<IOptions<RetentionOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<TrendAccountMetrics>(),
+            sp.GetService<ILogger<TokenRetentionService>>() ?? NullLogger<TokenRetentionService>.Instance)));
+        return this;
+    }
 
     private TrendAccountBuilder Replace<TService, [DynamicallyAccessedMembers(Constructors)] TImplementation>()
         where TService : class

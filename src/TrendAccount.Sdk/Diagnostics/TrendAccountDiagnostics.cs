@@ -59,6 +59,15 @@ public static class TrendAccountDiagnostics
     /// <summary>The tag that carries the full name of the exception type when an operation threw (OpenTelemetry's <c>error.type</c>).</summary>
     public const string ErrorTypeTag = "error.type";
 
+    /// <summary>The counter of expired token records deleted by the retention service (<c>AddRetention</c>).</summary>
+    public const string TokensPurgedCounter = "trendaccount.tokens.purged";
+
+    /// <summary>
+    /// The counter of retention passes, tagged <c>outcome</c> (<c>succeeded</c>, <c>failed</c>); a run of failures means
+    /// expired tokens are piling up.
+    /// </summary>
+    public const string RetentionPassesCounter = "trendaccount.retention.passes";
+
     /// <summary>The tag that carries the outcome of an operation (a stable lower-case code).</summary>
     public const string OutcomeTag = "outcome";
 }

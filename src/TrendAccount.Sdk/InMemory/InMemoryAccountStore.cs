@@ -5,12 +5,17 @@ namespace TrendAccount.Sdk.InMemory;
 /// Thread-safe; every operation is atomic (one lock), so it honours the same contract a shared database does.
 /// Suitable for tests, samples and single-process hosts that accept losing data on restart.
 /// </summary>
+/// <remarks>
+/// Every look-up costs what it finds, never what the store holds: accounts by id and lookup key, serials by serial,
+/// and an account's serials through an index by account, so the lock is held briefly however many accounts there are.
+/// </remarks>
 public sealed class InMemoryAccountStore : IAccountStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, AccountRecord> _accounts = [];
     private readonly Dictionary<string, Guid> _idsByLookupKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SerialRecord> _serials = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, SortedSet<string>> _serialsByAccount = [];
 
     /// <summary>Gets the number of accounts stored.</summary>
     public int AccountCount
@@ -35,7 +40,17 @@ public sealed class InMemoryAccountStore : IAccountStore
         ArgumentNullException.ThrowIfNull(serial);
         lock (_gate)
         {
-            return _serials.TryAdd(serial.Serial, serial);
+            if (!_serials.TryAdd(serial.Serial, serial))
+            {
+                return false;
+            }
+
+            if (serial.AccountId is { } accountId)
+            {
+                IndexSerial(accountId, serial.Serial);
+            }
+
+            return true;
         }
     }
 
@@ -82,6 +97,7 @@ public sealed class InMemoryAccountStore : IAccountStore
             _accounts.Add(account.Id, account);
             _idsByLookupKey.Add(account.LookupKey, account.Id);
             _serials[serial] = record! with { AccountId = account.Id, LinkedAt = linkedAt };
+            IndexSerial(account.Id, serial);
             return Task.FromResult(StoreWriteStatus.Succeeded);
         }
     }
@@ -200,11 +216,20 @@ public sealed class InMemoryAccountStore : IAccountStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            IReadOnlyList<SerialRecord> found = _serials.Values
-                .Where(s => s.AccountId == accountId)
-                .OrderBy(s => s.Serial, StringComparer.Ordinal)
-                .ToArray();
-            return Task.FromResult(found);
+            if (!_serialsByAccount.TryGetValue(accountId, out var serials))
+            {
+                return Task.FromResult<IReadOnlyList<SerialRecord>>([]);
+            }
+
+            // The set is ordered by serial (ordinal), the order the port promises.
+            var found = new SerialRecord[serials.Count];
+            var i = 0;
+            foreach (var serial in serials)
+            {
+                found[i++] = _serials[serial];
+            }
+
+            return Task.FromResult<IReadOnlyList<SerialRecord>>(found);
         }
     }
 
@@ -239,10 +264,23 @@ public sealed class InMemoryAccountStore : IAccountStore
             if (status == StoreWriteStatus.Succeeded)
             {
                 _serials[serial] = record! with { AccountId = accountId, LinkedAt = linkedAt };
+                IndexSerial(accountId, serial);
             }
 
             return Task.FromResult(status);
         }
+    }
+
+    // Serials are only ever linked, never unlinked or moved, so the index only grows with links.
+    private void IndexSerial(Guid accountId, string serial)
+    {
+        if (!_serialsByAccount.TryGetValue(accountId, out var serials))
+        {
+            serials = new SortedSet<string>(StringComparer.Ordinal);
+            _serialsByAccount.Add(accountId, serials);
+        }
+
+        serials.Add(serial);
     }
 
     private StoreWriteStatus CheckLinkable(string serial, out SerialRecord? record)

@@ -43,4 +43,23 @@ public interface ITokenStore
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>How many tokens were revoked.</returns>
     Task<int> RevokeAllAsync(Guid accountId, TokenPurpose? purpose, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes at most <paramref name="batchSize"/> records whose expiry is before <paramref name="before"/>, consumed
+    /// or not, oldest expiry first — one bounded write, so a caller purges a large backlog in many short steps.
+    /// </summary>
+    /// <param name="before">Records with <see cref="TokenRecord.ExpiresAt"/> strictly before this instant are deleted.</param>
+    /// <param name="batchSize">The most records to delete in this call; at least 1.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>
+    /// How many records were deleted: fewer than <paramref name="batchSize"/> when no more were due (or another process
+    /// purging the same store at the same time took them).
+    /// </returns>
+    /// <remarks>
+    /// A deleted token reads as unknown (<see cref="FindAsync"/> returns <see langword="null"/>), which every flow
+    /// already rejects, so purging an expired token never changes an answer. Sessions slide their expiry
+    /// (<see cref="TryExtendAsync"/>): a store compares the expiry the record has when it deletes, never an earlier one.
+    /// Stores shared by several processes may be purged by all of them at once; each record is deleted once.
+    /// </remarks>
+    Task<int> PurgeExpiredAsync(DateTimeOffset before, int batchSize, CancellationToken cancellationToken);
 }

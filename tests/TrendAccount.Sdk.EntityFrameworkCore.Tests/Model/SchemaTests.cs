@@ -55,7 +55,7 @@ public abstract class SchemaTests<TDatabase> : StoreTestBase<TDatabase>
                 ORDER BY i.relname
                 """);
 
-        Assert.Equal(["ix_trend_counters_window_end:0", "ix_trend_serials_account_id:0", "ix_trend_tokens_account_id_purpose:0", "ux_trend_accounts_lookup_key:1"], indexes);
+        Assert.Equal(["ix_trend_counters_window_end:0", "ix_trend_serials_account_id:0", "ix_trend_tokens_account_id_purpose:0", "ix_trend_tokens_expires_at:0", "ux_trend_accounts_lookup_key:1"], indexes);
     }
 
     [Fact]

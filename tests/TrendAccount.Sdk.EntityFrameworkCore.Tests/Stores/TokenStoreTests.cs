@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TrendAccount.Sdk.EntityFrameworkCore.Tests.Infrastructure;
 
 namespace TrendAccount.Sdk.EntityFrameworkCore.Tests.Stores;
@@ -140,9 +144,68 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Tokens.TryConsumeAsync(token.Digest, Now, ct));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Tokens.TryExtendAsync(token.Digest, Now.AddHours(1), Now, ct));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Tokens.RevokeAllAsync(token.AccountId, null, Now, ct));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Tokens.PurgeExpiredAsync(Now.AddYears(1), 10, ct));
 
         Assert.Null(await Tokens.FindAsync(fresh.Digest, CancellationToken.None));
         Assert.Equal(token, await Tokens.FindAsync(token.Digest, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PurgeExpiredAsync_Statement_IsOneBoundedDeleteThroughTheExpiryIndex()
+    {
+        var commands = new List<string>();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddDbContextFactory<TestDbContext>(options =>
+        {
+            Database.Configure(options);
+            options.LogTo(commands.Add, [RelationalEventId.CommandExecuted], LogLevel.Information, DbContextLoggerOptions.None);
+        });
+        new TrendAccountBuilder(services).UseEntityFrameworkStores<TestDbContext>();
+        await using var node = services.BuildServiceProvider();
+
+        // Long before any row of the shared database: deletes nothing, but runs the statement.
+        Assert.Equal(0, await node.GetRequiredService<ITokenStore>().PurgeExpiredAsync(TestData.Start.AddYears(-50), 5, CancellationToken.None));
+
+        var command = Assert.Single(commands);
+        var sql = command[command.IndexOf("DELETE", StringComparison.Ordinal)..].Trim();
+        Assert.Contains("LIMIT", sql, StringComparison.Ordinal);
+        Assert.Contains("expires_at", sql, StringComparison.Ordinal);
+
+        // The plan of that very statement finds due rows through ix_trend_tokens_expires_at (PostgreSQL: with sequential
+        // scans off, since a small table is cheaper to scan).
+        await using var context = Database.CreateContext();
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        if (!Database.IsSqlite)
+        {
+            await using var noSeqScan = connection.CreateCommand();
+            noSeqScan.CommandText = "SET enable_seqscan = off";
+            await noSeqScan.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = (Database.IsSqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql;
+        foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, "@[A-Za-z0-9_]+").Select(m => m.Value).Distinct())
+        {
+            var parameter = explain.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = name.Contains("before", StringComparison.OrdinalIgnoreCase)
+                ? Database.IsSqlite ? 0L : DateTimeOffset.UnixEpoch
+                : 5;
+            explain.Parameters.Add(parameter);
+        }
+
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetValue(reader.FieldCount - 1)?.ToString() ?? string.Empty);
+            }
+        }
+
+        Assert.True(plan.Any(line => line.Contains("ix_trend_tokens_expires_at", StringComparison.Ordinal)), sql + "\n" + string.Join("\n", plan));
     }
 
     private async Task<TokenRecord> AddTokenAsync(TokenPurpose purpose = TokenPurpose.PasswordReset, Guid? accountId = null)

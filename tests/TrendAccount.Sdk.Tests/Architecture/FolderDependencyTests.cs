@@ -16,7 +16,7 @@ public sealed class FolderDependencyTests
     private static readonly HashSet<string> UpperFolders = new(StringComparer.Ordinal)
     {
         "SignIn", "Registration", "Recovery", "Sessions", "Troubleshooting",
-        "Diagnostics", "Internal", "InMemory", "DependencyInjection", SourceFolderGraph.RootFolder,
+        "Retention", "Diagnostics", "Internal", "InMemory", "DependencyInjection", SourceFolderGraph.RootFolder,
     };
 
     private static readonly Lazy<SourceFolderGraph> CoreGraph = new(() => SourceFolderGraph.Read(CoreProjectDirectory()));

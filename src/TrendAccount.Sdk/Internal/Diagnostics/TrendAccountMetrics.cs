@@ -22,6 +22,8 @@ internal sealed class TrendAccountMetrics : IDisposable
     private readonly Counter<long> _windowsEvicted;
     private readonly Counter<long> _signInsDeferred;
     private readonly Histogram<double> _flowDuration;
+    private readonly Counter<long> _tokensPurged;
+    private readonly Counter<long> _retentionPasses;
 
     public TrendAccountMetrics(IMeterFactory? meterFactory)
     {
@@ -43,6 +45,8 @@ internal sealed class TrendAccountMetrics : IDisposable
             "Duration of account flows, by flow and outcome.",
             tags: null,
             new InstrumentAdvice<double> { HistogramBucketBoundaries = FlowDurationBuckets });
+        _tokensPurged = _meter.CreateCounter<long>(TrendAccountDiagnostics.TokensPurgedCounter, "{token}", "Expired token records deleted by the retention service.");
+        _retentionPasses = _meter.CreateCounter<long>(TrendAccountDiagnostics.RetentionPassesCounter, "{pass}", "Retention passes by outcome.");
         _signIns = _meter.CreateCounter<long>(TrendAccountDiagnostics.SignInsCounter, "{attempt}", "Sign-in attempts by outcome.");
         _lockouts = _meter.CreateCounter<long>(TrendAccountDiagnostics.LockoutsCounter, "{lockout}", "Accounts locked after repeated failed sign-ins.");
         _resetsRequested = _meter.CreateCounter<long>(TrendAccountDiagnostics.PasswordResetsRequestedCounter, "{request}", "Password-reset requests by outcome.");
@@ -77,6 +81,10 @@ internal sealed class TrendAccountMetrics : IDisposable
     public void SignInDeferred(string reason) => _signInsDeferred.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void Lockout() => _lockouts.Add(1);
+
+    public void TokensPurged(int count) => _tokensPurged.Add(count);
+
+    public void RetentionPass(string outcome) => _retentionPasses.Add(1, Outcome(outcome));
 
     public void ResetRequested(string outcome) => _resetsRequested.Add(1, Outcome(outcome));
 
