@@ -128,7 +128,7 @@ public static class TrendAccountServiceCollectionExtensions
             LoggerFor<NewPasswordService>(sp)));
         services.TryAddSingleton(sp => new ResetLinkIssuer(
             sp.GetRequiredService<FlowContext>(),
-            Group<RecoveryOptions>(sp),
+            sp.GetRequiredService<RecoveryLimits>(),
             Require<IAccountStore>(sp),
             sp.GetRequiredService<TokenService>(),
             sp.GetRequiredService<MailComposer>(),
@@ -174,7 +174,7 @@ public static class TrendAccountServiceCollectionExtensions
             new SignInHandler(context, normalizer, accounts, verifier, tokens, CreateSignInGuard(services, context, captcha), LoggerFor<SignInHandler>(services)),
             new RegistrationHandler(context, serials, normalizer, accounts, verifier, newPasswords, LoggerFor<RegistrationHandler>(services)),
             new EmailRecoveryHandler(context, serials, accounts, captcha, limits, services.GetRequiredService<MailComposer>(), LoggerFor<EmailRecoveryHandler>(services)),
-            new ForgotPasswordHandler(context, normalizer, captcha, limits, services.GetRequiredService<ResetLinkIssuer>(), LoggerFor<ForgotPasswordHandler>(services)),
+            new ForgotPasswordHandler(context, normalizer, captcha, limits, services.GetRequiredService<DeviceTokens>(), services.GetRequiredService<ResetLinkIssuer>(), LoggerFor<ForgotPasswordHandler>(services)),
             new ResetPasswordHandler(context, normalizer, tokens, newPasswords, limits, LoggerFor<ResetPasswordHandler>(services)),
             new ChangePasswordHandler(context, normalizer, accounts, tokens, verifier, newPasswords, LoggerFor<ChangePasswordHandler>(services)),
             new SessionHandler(context, tokens, LoggerFor<SessionHandler>(services)));
