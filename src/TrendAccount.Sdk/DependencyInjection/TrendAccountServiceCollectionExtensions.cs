@@ -136,12 +136,10 @@ public static class TrendAccountServiceCollectionExtensions
             LoggerFor<ResetLinkIssuer>(sp)));
         services.TryAddSingleton<IAccountService>(CreateAccountService);
         services.TryAddSingleton(sp => new SignInTroubleshooter(
-            Require<IAccountStore>(sp),
             sp.GetRequiredService<CredentialNormalizer>(),
             sp.GetRequiredService<SerialClassifier>(),
             sp.GetRequiredService<TrendAccountMessages>(),
             sp.GetRequiredService<IOptions<PasswordOptions>>(),
-            sp.GetRequiredService<IOptions<RecoveryOptions>>(),
             LoggerFor<SignInTroubleshooter>(sp)));
         return new TrendAccountBuilder(services);
     }
