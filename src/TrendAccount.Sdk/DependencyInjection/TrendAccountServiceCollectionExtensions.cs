@@ -181,7 +181,7 @@ public static class TrendAccountServiceCollectionExtensions
             new RegistrationHandler(context, serials, normalizer, accounts, newPasswords, CreateRegistrationGate(services, captcha), LoggerFor<RegistrationHandler>(services)),
             new ConfirmRegistrationHandler(context, accounts, tokens, LoggerFor<ConfirmRegistrationHandler>(services)),
             new EmailRecoveryHandler(context, serials, accounts, captcha, limits, services.GetRequiredService<MailComposer>(), LoggerFor<EmailRecoveryHandler>(services)),
-            new ForgotPasswordHandler(context, normalizer, captcha, limits, services.GetRequiredService<DeviceTokens>(), services.GetRequiredService<ResetLinkIssuer>(), LoggerFor<ForgotPasswordHandler>(services)),
+            new ForgotPasswordHandler(context, normalizer, captcha, limits, TrustedDeviceId(services, context), services.GetRequiredService<ResetLinkIssuer>(), LoggerFor<ForgotPasswordHandler>(services)),
             new ResetPasswordHandler(context, normalizer, tokens, newPasswords, limits, LoggerFor<ResetPasswordHandler>(services)),
             new ChangePasswordHandler(context, normalizer, accounts, tokens, verifier, newPasswords, LoggerFor<ChangePasswordHandler>(services)),
             new SessionHandler(context, tokens, LoggerFor<SessionHandler>(services)));
@@ -202,6 +202,13 @@ public static class TrendAccountServiceCollectionExtensions
         captcha,
         services.GetRequiredService<RegistrationMailIssuer>(),
         LoggerFor<RegistrationGate>(services));
+
+    // The device id of a valid device token for the typed address (its lookup key), or null: one HMAC, no look-up.
+    private static Func<string?, string, string?> TrustedDeviceId(IServiceProvider services, FlowContext context)
+    {
+        var devices = services.GetRequiredService<DeviceTokens>();
+        return (token, lookupKey) => devices.Validate(token, lookupKey, context.Now);
+    }
 
     private static T Require<T>(IServiceProvider services)
         where T : class =>

@@ -19,7 +19,9 @@ namespace TrendAccount.Sdk;
 /// response path, and only when a mail is about to be sent (the address has an account): junk addresses and refused
 /// requests spend nothing, and the answer is the same, and as fast, for every address.</item>
 /// </list>
-/// <para>The device check is one HMAC, done for every request that carries a token, with no store look-up.</para>
+/// <para>The device check is one HMAC, done for every request that carries a token, with no store look-up. It is
+/// given as a function (the sign-in feature's device tokens, wired by <c>AddTrendAccount</c>) so that this folder does
+/// not name the sign-in folder, which names this one's rate-limit rule.</para>
 /// </remarks>
 internal sealed class ForgotPasswordHandler
 {
@@ -27,24 +29,24 @@ internal sealed class ForgotPasswordHandler
     private readonly CredentialNormalizer _normalizer;
     private readonly ICaptchaVerifier _captcha;
     private readonly RecoveryLimits _limits;
-    private readonly DeviceTokens _devices;
+    private readonly Func<string?, string, string?> _trustedDeviceId;
     private readonly ResetLinkIssuer _issuer;
     private readonly ILogger _logger;
 
-    public ForgotPasswordHandler(FlowContext context, CredentialNormalizer normalizer, ICaptchaVerifier captcha, RecoveryLimits limits, DeviceTokens devices, ResetLinkIssuer issuer, ILogger<ForgotPasswordHandler> logger)
+    public ForgotPasswordHandler(FlowContext context, CredentialNormalizer normalizer, ICaptchaVerifier captcha, RecoveryLimits limits, Func<string?, string, string?> trustedDeviceId, ResetLinkIssuer issuer, ILogger<ForgotPasswordHandler> logger)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(normalizer);
         ArgumentNullException.ThrowIfNull(captcha);
         ArgumentNullException.ThrowIfNull(limits);
-        ArgumentNullException.ThrowIfNull(devices);
+        ArgumentNullException.ThrowIfNull(trustedDeviceId);
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(logger);
         _context = context;
         _normalizer = normalizer;
         _captcha = captcha;
         _limits = limits;
-        _devices = devices;
+        _trustedDeviceId = trustedDeviceId;
         _issuer = issuer;
         _logger = logger;
     }
@@ -69,7 +71,7 @@ internal sealed class ForgotPasswordHandler
 
         var lookupKey = email.LookupKey!;
         var maskedEmail = Redaction.MaskEmail(email.Email);
-        var deviceId = _devices.Validate(request.DeviceToken, lookupKey, _context.Now);
+        var deviceId = _trustedDeviceId(request.DeviceToken, lookupKey);
         var allowed = deviceId is not null
             ? await _limits.ResetsPerDevice.TryAcquireAsync(deviceId, cancellationToken).ConfigureAwait(false)
             : await _limits.ResetsPerClient.TryAcquireAsync(Redaction.ClientKey(request.Client), cancellationToken).ConfigureAwait(false);
