@@ -71,6 +71,7 @@ internal sealed class CantSignInModel(SignInTroubleshooter troubleshooter) : Acc
                 ForgotPassword = wrongInformation && ForgotPassword,
                 ChangedEmailAddress = wrongInformation && ChangedEmailAddress,
                 NoAccessToMailbox = wrongInformation && NoAccessToMailbox,
+                NotActivated = Scenario == CantSignInModel.NotActivated,
             },
             HttpContext.RequestAborted);
         return Page();

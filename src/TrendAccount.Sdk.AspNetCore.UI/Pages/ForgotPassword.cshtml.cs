@@ -14,7 +14,9 @@ internal sealed class ForgotPasswordModel : AccountPageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Accounts.RequestPasswordResetAsync(new ForgotPasswordRequest(Email, CaptchaResponse(), Client), HttpContext.RequestAborted);
+        // The device cookie goes along as it does to sign-in: the owner's trusted device has its own budget.
+        var request = new ForgotPasswordRequest(Email, CaptchaResponse(), Client) { DeviceToken = SignInManager.GetDeviceToken(HttpContext) };
+        var result = await Accounts.RequestPasswordResetAsync(request, HttpContext.RequestAborted);
         Sent = result.Succeeded;
         Show(result.Message, Sent ? "ok" : "error", HintText(result.Hints));
         if (!Sent)

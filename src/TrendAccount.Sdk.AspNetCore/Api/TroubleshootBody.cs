@@ -18,6 +18,9 @@ public sealed class TroubleshootBody
     /// <summary>Gets a value indicating whether the customer has no access to the registered mailbox any more.</summary>
     public bool NoAccessToMailbox { get; init; }
 
+    /// <summary>Gets a value indicating whether the customer says the program is not yet installed and activated.</summary>
+    public bool NotActivated { get; init; }
+
     /// <summary>Gets a value indicating whether the customer changed the email address since registering.</summary>
     public bool ChangedEmailAddress { get; init; }
 

@@ -69,6 +69,20 @@ public sealed class TrendAccountSignInManager
         return result;
     }
 
+    /// <summary>
+    /// Reads the device token the request's device cookie (<see cref="TrendAccountAuthenticationOptions.DeviceCookie"/>)
+    /// carries, for the flows that honour a trusted device besides sign-in: pass it in
+    /// <see cref="ForgotPasswordRequest.DeviceToken"/>, so the owner's device gets its reset mail within its own budget
+    /// even when others have spent the address's window. The SDK checks the token; this only reads the cookie.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <returns>The cookie's value, or <see langword="null"/> when there is none (or it is too long to be a token).</returns>
+    public string? GetDeviceToken(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return DeviceCookie.Read(context, Options);
+    }
+
     /// <summary>Ends the request's session, if any, on this node at once, and deletes the session cookie (the device cookie stays: it marks the device, not the session). Same as <c>HttpContext.SignOutAsync()</c> with the TrendAccount scheme.</summary>
     /// <param name="context">The request.</param>
     /// <param name="cancellationToken">The cancellation token.</param>

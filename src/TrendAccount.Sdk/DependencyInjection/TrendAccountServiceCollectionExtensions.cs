@@ -128,7 +128,7 @@ public static class TrendAccountServiceCollectionExtensions
             LoggerFor<NewPasswordService>(sp)));
         services.TryAddSingleton(sp => new ResetLinkIssuer(
             sp.GetRequiredService<FlowContext>(),
-            Group<RecoveryOptions>(sp),
+            sp.GetRequiredService<RecoveryLimits>(),
             Require<IAccountStore>(sp),
             sp.GetRequiredService<TokenService>(),
             sp.GetRequiredService<MailComposer>(),
@@ -145,12 +145,10 @@ public static class TrendAccountServiceCollectionExtensions
         services.TryAddSingleton<IAccountService>(sp => new MeasuredAccountService(
             CreateAccountService(sp), sp.GetRequiredService<TrendAccountMetrics>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SignInTroubleshooter(
-            Require<IAccountStore>(sp),
             sp.GetRequiredService<CredentialNormalizer>(),
             sp.GetRequiredService<SerialClassifier>(),
             sp.GetRequiredService<TrendAccountMessages>(),
             sp.GetRequiredService<IOptions<PasswordOptions>>(),
-            sp.GetRequiredService<IOptions<RecoveryOptions>>(),
             LoggerFor<SignInTroubleshooter>(sp)));
         return new TrendAccountBuilder(services);
     }
@@ -184,7 +182,7 @@ public static class TrendAccountServiceCollectionExtensions
             new RegistrationHandler(context, serials, normalizer, accounts, newPasswords, CreateRegistrationGate(services, captcha), LoggerFor<RegistrationHandler>(services)),
             new ConfirmRegistrationHandler(context, accounts, tokens, LoggerFor<ConfirmRegistrationHandler>(services)),
             new EmailRecoveryHandler(context, serials, accounts, captcha, limits, services.GetRequiredService<MailComposer>(), LoggerFor<EmailRecoveryHandler>(services)),
-            new ForgotPasswordHandler(context, normalizer, captcha, limits, services.GetRequiredService<ResetLinkIssuer>(), LoggerFor<ForgotPasswordHandler>(services)),
+            new ForgotPasswordHandler(context, normalizer, captcha, limits, TrustedDeviceId(services, context), services.GetRequiredService<ResetLinkIssuer>(), LoggerFor<ForgotPasswordHandler>(services)),
             new ResetPasswordHandler(context, normalizer, tokens, newPasswords, limits, LoggerFor<ResetPasswordHandler>(services)),
             new ChangePasswordHandler(context, normalizer, accounts, tokens, verifier, newPasswords, LoggerFor<ChangePasswordHandler>(services)),
             new SessionHandler(context, tokens, LoggerFor<SessionHandler>(services)));
@@ -205,6 +203,13 @@ public static class TrendAccountServiceCollectionExtensions
         captcha,
         services.GetRequiredService<RegistrationMailIssuer>(),
         LoggerFor<RegistrationGate>(services));
+
+    // The device id of a valid device token for the typed address (its lookup key), or null: one HMAC, no look-up.
+    private static Func<string?, string, string?> TrustedDeviceId(IServiceProvider services, FlowContext context)
+    {
+        var devices = services.GetRequiredService<DeviceTokens>();
+        return (token, lookupKey) => devices.Validate(token, lookupKey, context.Now);
+    }
 
     private static T Require<T>(IServiceProvider services)
         where T : class =>

@@ -9,9 +9,10 @@ internal static class Redaction
     private const int MaxMaskedLength = 64;
 
     /// <summary>
-    /// Masks an email address in the <c>j***n@e*****e.com</c> style: the first and last character of the local
-    /// part around three stars (so its length does not show), every domain label but the last reduced to its first
-    /// and last character around one star per hidden character, the top-level domain kept.
+    /// Masks an email address in the fixed-width <c>j***n@e***e.com</c> style: the local part and every domain label
+    /// but the last become their first character, three stars and their last character (a fourth star for a
+    /// one-character label), the top-level domain kept. Every masked label is five characters whatever its length,
+    /// so the mask tells nothing about how long the address is (the old <c>e*****e</c> showed <c>example</c>'s length).
     /// </summary>
     public static string MaskEmail(string? email)
     {
@@ -28,14 +29,8 @@ internal static class Redaction
 
         var local = email.AsSpan(0, at);
         var domain = email.AsSpan(at + 1);
-        var builder = new StringBuilder(email.Length + 4);
-        AppendSafe(builder, local[0]);
-        builder.Append("***");
-        if (local.Length > 1)
-        {
-            AppendSafe(builder, local[^1]);
-        }
-
+        var builder = new StringBuilder(email.Length + 8);
+        MaskLabel(builder, local);
         builder.Append('@');
         var lastDot = domain.LastIndexOf('.');
         var masked = lastDot < 0 ? domain : domain[..lastDot];
@@ -97,6 +92,8 @@ internal static class Redaction
         return "h:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16);
     }
 
+    // Always five characters: the label's first character, three stars, then its last character, or a
+    // star when the label has only one (an empty label, from "a..b", stays empty).
     private static void MaskLabel(StringBuilder builder, ReadOnlySpan<char> label)
     {
         if (label.IsEmpty)
@@ -105,15 +102,14 @@ internal static class Redaction
         }
 
         AppendSafe(builder, label[0]);
-        if (label.Length == 1)
-        {
-            return;
-        }
-
-        builder.Append('*', Math.Max(1, label.Length - 2));
-        if (label.Length > 2)
+        builder.Append("***");
+        if (label.Length > 1)
         {
             AppendSafe(builder, label[^1]);
+        }
+        else
+        {
+            builder.Append('*');
         }
     }
 

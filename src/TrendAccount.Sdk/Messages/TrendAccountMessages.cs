@@ -145,7 +145,7 @@ public class TrendAccountMessages
     public virtual string TooManyAttempts => "Too many attempts. Please wait a few minutes and try again.";
 
     /// <summary>Gets the text showing the address registered with a serial.</summary>
-    /// <param name="maskedEmail">The masked address, such as <c>j***n@e*****e.com</c>.</param>
+    /// <param name="maskedEmail">The masked address, such as <c>j***n@e***e.com</c>.</param>
     /// <returns>The text.</returns>
     public virtual string EmailRecovered(string maskedEmail) =>
         $"Your Trend Micro Account uses the email address {maskedEmail}. We also sent a reminder to that address.";

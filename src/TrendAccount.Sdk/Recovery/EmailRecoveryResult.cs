@@ -20,7 +20,7 @@ public sealed class EmailRecoveryResult
     public InputHints Hints { get; internal init; }
 
     /// <summary>
-    /// Gets the registered address masked (<c>j***n@e*****e.com</c>) when <see cref="Succeeded"/> and
+    /// Gets the registered address masked (<c>j***n@e***e.com</c>) when <see cref="Succeeded"/> and
     /// <see cref="RecoveryOptions.DiscloseMaskedEmail"/> is on; otherwise <see langword="null"/>.
     /// </summary>
     public string? MaskedEmail { get; internal init; }

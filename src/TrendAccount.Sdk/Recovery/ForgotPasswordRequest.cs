@@ -25,6 +25,14 @@ public sealed class ForgotPasswordRequest
     /// <summary>Gets the client (rate limits and captcha).</summary>
     public ClientContext Client { get; }
 
+    /// <summary>
+    /// Gets the device token this client was given at an earlier successful sign-in (<see cref="SignInResult.DeviceToken"/>),
+    /// if it holds one. A valid token for the typed address makes the request a trusted device's: it is charged to the
+    /// device's own budget (<see cref="RateLimitOptions.PasswordResetPerDevice"/>) instead of the client and address
+    /// limits, so the owner gets the reset mail even when others have spent the address's window.
+    /// </summary>
+    public string? DeviceToken { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => "ForgotPasswordRequest(***)";
 }

@@ -15,13 +15,24 @@ public sealed class RateLimitOptions
     /// <value>Defaults to <see cref="DefaultMaximumTrackedKeys"/> (100,000).</value>
     public int MaximumTrackedKeys { get; set; } = DefaultMaximumTrackedKeys;
 
-    /// <summary>Gets password-reset requests allowed per email address.</summary>
+    /// <summary>
+    /// Gets the reset mails sent per email address. Only a request that will send a mail is counted (one that passed
+    /// the client limit, for an address with an account), so requests the client limit refused cannot spend it.
+    /// </summary>
     /// <value>Defaults to 3 per 15 minutes.</value>
     public RateLimitRule PasswordResetPerAddress { get; } = new(3, TimeSpan.FromMinutes(15));
 
     /// <summary>Gets password-reset requests allowed per client.</summary>
     /// <value>Defaults to 10 per 15 minutes.</value>
     public RateLimitRule PasswordResetPerClient { get; } = new(10, TimeSpan.FromMinutes(15));
+
+    /// <summary>
+    /// Gets the reset mails a trusted device of the owner (one holding a valid device token for the address,
+    /// <see cref="ForgotPasswordRequest.DeviceToken"/>) may have sent. A trusted device's requests are charged here
+    /// instead of the client and address limits, so others spending those cannot keep the owner's reset mail away.
+    /// </summary>
+    /// <value>Defaults to 2 per 15 minutes.</value>
+    public RateLimitRule PasswordResetPerDevice { get; } = new(2, TimeSpan.FromMinutes(15));
 
     /// <summary>Gets "forgot which address" look-ups allowed per client.</summary>
     /// <value>Defaults to 10 per 15 minutes.</value>
@@ -51,6 +62,7 @@ public sealed class RateLimitOptions
 
         PasswordResetPerAddress.Validate(nameof(PasswordResetPerAddress), failures);
         PasswordResetPerClient.Validate(nameof(PasswordResetPerClient), failures);
+        PasswordResetPerDevice.Validate(nameof(PasswordResetPerDevice), failures);
         EmailRecoveryPerClient.Validate(nameof(EmailRecoveryPerClient), failures);
         InvalidResetTokensPerClient.Validate(nameof(InvalidResetTokensPerClient), failures);
         RegistrationPerClient.Validate(nameof(RegistrationPerClient), failures);

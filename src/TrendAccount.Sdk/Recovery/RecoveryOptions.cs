@@ -24,7 +24,7 @@ public sealed class RecoveryOptions
     /// </value>
     public Uri? RegistrationLinkBaseUrl { get; set; }
 
-    /// <summary>Gets or sets a value indicating whether "forgot which address" shows the masked address (<c>j***n@e*****e.com</c>) as well as mailing a reminder.</summary>
+    /// <summary>Gets or sets a value indicating whether "forgot which address" shows the masked address (<c>j***n@e***e.com</c>) as well as mailing a reminder.</summary>
     /// <value>Defaults to <see langword="true"/>. When <see langword="false"/> the SDK discloses nothing and only mails.</value>
     public bool DiscloseMaskedEmail { get; set; } = true;
 

@@ -4,30 +4,31 @@ namespace TrendAccount.Sdk;
 
 /// <summary>
 /// The part of "Forgot your password?" that depends on whether the address has an account: it runs off the response
-/// path, so the answer is the same, and as fast, either way. Revokes older links, issues one, mails it. One per
-/// container; thread-safe.
+/// path, so the answer is the same, and as fast, either way. Charges the address's mail window (only here, where a
+/// mail will be sent: addresses with no account spend nothing), revokes older links, issues one, mails it. A trusted
+/// device's request was charged to the device's own budget and skips the address window. One per container; thread-safe.
 /// </summary>
 internal sealed class ResetLinkIssuer
 {
     private readonly FlowContext _context;
-    private readonly RecoveryOptions _recovery;
+    private readonly RecoveryLimits _limits;
     private readonly IAccountStore _accounts;
     private readonly TokenService _tokens;
     private readonly MailComposer _mail;
     private readonly AccountWorkQueue _work;
     private readonly ILogger _logger;
 
-    public ResetLinkIssuer(FlowContext context, RecoveryOptions recovery, IAccountStore accounts, TokenService tokens, MailComposer mail, AccountWorkQueue work, ILogger<ResetLinkIssuer> logger)
+    public ResetLinkIssuer(FlowContext context, RecoveryLimits limits, IAccountStore accounts, TokenService tokens, MailComposer mail, AccountWorkQueue work, ILogger<ResetLinkIssuer> logger)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(recovery);
+        ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(mail);
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(logger);
         _context = context;
-        _recovery = recovery;
+        _limits = limits;
         _accounts = accounts;
         _tokens = tokens;
         _mail = mail;
@@ -35,11 +36,11 @@ internal sealed class ResetLinkIssuer
         _logger = logger;
     }
 
-    /// <summary>Queues the look-up and, when the address has an account, the link.</summary>
-    public void Enqueue(string lookupKey, string maskedEmail) =>
-        _work.TryEnqueue("PasswordReset", ct => IssueAsync(lookupKey, maskedEmail, ct));
+    /// <summary>Queues the look-up and, when the address has an account (and its mail window or the trusted device allows), the link.</summary>
+    public void Enqueue(string lookupKey, string maskedEmail, bool trustedDevice) =>
+        _work.TryEnqueue("PasswordReset", ct => IssueAsync(lookupKey, maskedEmail, trustedDevice, ct));
 
-    private async Task IssueAsync(string lookupKey, string maskedEmail, CancellationToken cancellationToken)
+    private async Task IssueAsync(string lookupKey, string maskedEmail, bool trustedDevice, CancellationToken cancellationToken)
     {
         var account = await _accounts.FindByLookupKeyAsync(lookupKey, cancellationToken).ConfigureAwait(false);
         if (account is null)
@@ -48,7 +49,15 @@ internal sealed class ResetLinkIssuer
             return;
         }
 
-        if (_recovery.ResetLinkBaseUrl is not { } baseUrl)
+        // A mail will be sent: only now is the address's window charged (a refusal opens no window).
+        if (!trustedDevice
+            && !await _limits.ResetsPerAddress.TryAcquireAsync(RecoveryLimits.AddressPartition(lookupKey), cancellationToken).ConfigureAwait(false))
+        {
+            Log.PasswordResetRateLimited(_logger, "address", maskedEmail);
+            return;
+        }
+
+        if (_limits.Recovery.ResetLinkBaseUrl is not { } baseUrl)
         {
             Log.ResetLinkBaseUrlMissing(_logger);
             return;

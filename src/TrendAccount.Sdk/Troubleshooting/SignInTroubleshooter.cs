@@ -6,53 +6,48 @@ namespace TrendAccount.Sdk;
 
 /// <summary>
 /// Turns what a customer who cannot sign in can tell into the support article's steps, in order: retype,
-/// recover the address by serial, reset the password, contact the reseller, install and activate first, and
-/// Technical Support when no self-service path is left (with what a support case needs). Thread-safe.
+/// recover the address by serial, reset the password, contact the reseller, and Technical Support when no
+/// self-service path is left (with what a support case needs). Thread-safe.
 /// </summary>
 /// <remarks>
-/// It never says whether an email address has an account: it looks up only the serial (which the customer
-/// holds, as in "Forgot which address you used before?"), and it sends nothing.
+/// <para>It looks nothing up: the steps come from what the customer says and the serial's <em>shape</em>
+/// (<see cref="SerialClassifier"/>: malformed, sold by a reseller, or a vendor serial) alone, so the answer is the same
+/// for an unknown serial, an activated one with no account and a registered one, and the same for any address. It
+/// takes no captcha and has no rate limit, so anything it looked up would be free for anyone to ask; whether a serial
+/// is activated or registered, and the registered address (masked), come only from "Forgot which address you used
+/// before?" (<see cref="IAccountService.RecoverEmailAsync"/>), behind its captcha and per-client limit. The support
+/// case carries the address the customer typed, masked, never the registered one. It sends nothing.</para>
 /// </remarks>
 public sealed class SignInTroubleshooter
 {
-    private readonly IAccountStore _accounts;
     private readonly CredentialNormalizer _normalizer;
     private readonly SerialClassifier _serials;
     private readonly TrendAccountMessages _messages;
     private readonly PasswordOptions _passwordOptions;
-    private readonly RecoveryOptions _recoveryOptions;
     private readonly ILogger _logger;
 
     /// <summary>Initializes a new instance of the <see cref="SignInTroubleshooter"/> class.</summary>
-    /// <param name="accounts">The account store (serial look-ups only).</param>
     /// <param name="normalizer">The credential normalizer.</param>
     /// <param name="serials">The serial classifier.</param>
     /// <param name="messages">The texts.</param>
     /// <param name="passwordOptions">The password rules, quoted in the reset step.</param>
-    /// <param name="recoveryOptions">The recovery settings (whether a masked address may be shown).</param>
     /// <param name="logger">The logger; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException">Any argument but <paramref name="logger"/> is <see langword="null"/>.</exception>
     public SignInTroubleshooter(
-        IAccountStore accounts,
         CredentialNormalizer normalizer,
         SerialClassifier serials,
         TrendAccountMessages messages,
         IOptions<PasswordOptions> passwordOptions,
-        IOptions<RecoveryOptions> recoveryOptions,
         ILogger<SignInTroubleshooter>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(normalizer);
         ArgumentNullException.ThrowIfNull(serials);
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(passwordOptions);
-        ArgumentNullException.ThrowIfNull(recoveryOptions);
-        _accounts = accounts;
         _normalizer = normalizer;
         _serials = serials;
         _messages = messages;
         _passwordOptions = passwordOptions.Value;
-        _recoveryOptions = recoveryOptions.Value;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
@@ -61,45 +56,37 @@ public sealed class SignInTroubleshooter
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The ordered steps, and a support case when only Technical Support can help.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
-    public async Task<TroubleshootingReport> DiagnoseAsync(TroubleshootingRequest request, CancellationToken cancellationToken = default)
+    /// <remarks>Completes synchronously (nothing is looked up); the task shape is kept so that hosts need not change.</remarks>
+    public Task<TroubleshootingReport> DiagnoseAsync(TroubleshootingRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
         using var activity = TrendAccountActivities.Start("Troubleshoot");
         var tried = request.AlreadyTried ?? [];
         var email = string.IsNullOrEmpty(request.Email) ? null : _normalizer.NormalizeEmail(request.Email);
         var serial = string.IsNullOrEmpty(request.Serial) ? null : _serials.Classify(request.Serial);
         var hints = (email?.Hints ?? InputHints.None) | (serial?.Hints ?? InputHints.None);
         var steps = new List<TroubleshootingStepCode>();
-        string? registeredEmail = null;
 
         if (serial is { IsWellFormed: true, SupportsAccount: false })
         {
-            // Bought from a reseller: there is no vendor account to get back into.
-            return Report([TroubleshootingStepCode.ContactReseller], hints, serial, email, null, request, tried);
+            // Bought from a reseller (the serial's shape says so): there is no vendor account to get back into.
+            return Task.FromResult(Report([TroubleshootingStepCode.ContactReseller], hints, serial, email, request, tried));
         }
 
-        if (serial is { IsWellFormed: true })
+        if (request.NotActivated && serial is not { IsWellFormed: false })
         {
-            var record = await _accounts.FindSerialAsync(serial.Serial!, cancellationToken).ConfigureAwait(false);
-            if (record is null || !record.IsActivated)
-            {
-                // Not installed and activated yet: no account can exist.
-                return Report([TroubleshootingStepCode.InstallAndActivate], hints, serial, email, null, request, tried);
-            }
-
-            if (record.AccountId is not { } accountId)
-            {
-                return Report([TroubleshootingStepCode.CreateAccount], hints, serial, email, null, request, tried);
-            }
-
-            registeredEmail = (await _accounts.FindByIdAsync(accountId, cancellationToken).ConfigureAwait(false))?.Email;
+            // The customer says so (scenario 3): no account can exist before the program is installed and activated.
+            return Task.FromResult(Report([TroubleshootingStepCode.InstallAndActivate], hints, serial, email, request, tried));
         }
-        else if (serial is not null)
+
+        if (serial is { IsWellFormed: false })
         {
             steps.Add(TroubleshootingStepCode.RetypeSerial);
         }
 
-        // Scenario 1: wrong information. Retype first, with what the input showed.
+        // Scenario 1: wrong information. Retype first, with what the input showed. A well-formed vendor serial changes
+        // nothing here: whether it is activated or registered is for "forgot which address" to say, behind its captcha.
         steps.Add(TroubleshootingStepCode.RetypeCredentials);
 
         // Reset links and reminders go to the registered mailbox: useless without access to it, and the article
@@ -122,7 +109,7 @@ public sealed class SignInTroubleshooter
             remaining.Add(TroubleshootingStepCode.ContactTechnicalSupport);
         }
 
-        return Report(remaining, hints, serial, email, registeredEmail, request, tried);
+        return Task.FromResult(Report(remaining, hints, serial, email, request, tried));
     }
 
     private TroubleshootingReport Report(
@@ -130,7 +117,6 @@ public sealed class SignInTroubleshooter
         InputHints hints,
         SerialClassification? serial,
         EmailNormalization? email,
-        string? registeredEmail,
         TroubleshootingRequest request,
         IReadOnlyCollection<TroubleshootingStepCode> tried)
     {
@@ -146,11 +132,8 @@ public sealed class SignInTroubleshooter
         {
             var serialText = serial?.IsWellFormed == true ? serial.Serial : null;
 
-            // The registered address (known from the serial the customer holds) is shown masked only where the
-            // options allow showing it; otherwise the address the customer typed, masked.
-            var maskedEmail = registeredEmail is not null && _recoveryOptions.DiscloseMaskedEmail
-                ? Redaction.MaskEmail(registeredEmail)
-                : email is { IsValid: true } ? Redaction.MaskEmail(email.Email) : null;
+            // Only the address the customer typed, masked: the registered one is for the forgot-email flow to reveal.
+            var maskedEmail = email is { IsValid: true } ? Redaction.MaskEmail(email.Email) : null;
             var triedList = tried.Distinct().Order().ToList();
             if (request.NoAccessToMailbox && !triedList.Contains(TroubleshootingStepCode.ResetPassword))
             {

@@ -10,7 +10,7 @@ public sealed class SupportCaseSummary
     /// <summary>Gets the canonical serial number, when one was given and is well formed.</summary>
     public string? Serial { get; internal init; }
 
-    /// <summary>Gets the email address involved, masked (<c>j***n@e*****e.com</c>): the registered one when the serial tells it, else the one typed.</summary>
+    /// <summary>Gets the email address involved, masked (<c>j***n@e***e.com</c>): the registered one when the serial tells it, else the one typed.</summary>
     public string? MaskedEmail { get; internal init; }
 
     /// <summary>Gets why self-service cannot help, in the support article's words.</summary>

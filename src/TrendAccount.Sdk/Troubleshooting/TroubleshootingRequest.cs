@@ -18,6 +18,14 @@ public sealed class TroubleshootingRequest
     /// <summary>Gets a value indicating whether the customer has no access to the registered mailbox any more.</summary>
     public bool NoAccessToMailbox { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the customer says the program is not yet installed and activated (the article's
+    /// third scenario): the answer is to install and activate it first, since an account exists only after that. The
+    /// troubleshooter does not look the serial up to find this out (anyone could ask); "forgot which address" tells it,
+    /// behind its captcha.
+    /// </summary>
+    public bool NotActivated { get; init; }
+
     /// <summary>Gets a value indicating whether the customer has changed the email address since registering.</summary>
     public bool ChangedEmailAddress { get; init; }
 

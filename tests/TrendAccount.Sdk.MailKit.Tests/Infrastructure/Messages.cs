@@ -6,7 +6,7 @@ namespace TrendAccount.Sdk.MailKit.Tests.Infrastructure;
 public static class Messages
 {
     public const string Recipient = "jane.doe@example.com";
-    public const string MaskedRecipient = "j***e@e*****e.com";
+    public const string MaskedRecipient = "j***e@e***e.com";
 
     public static readonly Uri ResetLink = new("https://account.example.com/reset?token=q0w9E8r7T6y5U4i3O2p1-_aSdFgHjKlZxCvBnM1234567890ab");
 

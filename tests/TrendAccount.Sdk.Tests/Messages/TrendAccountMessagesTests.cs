@@ -68,7 +68,7 @@ public sealed class TrendAccountMessagesTests
     {
         var messages = TrendAccountMessages.Default;
 
-        var text = messages.SupportCaseText("Reason.", null, "j***n@e*****e.com", [TroubleshootingStepCode.ResetPassword, TroubleshootingStepCode.RecoverEmailBySerial]);
+        var text = messages.SupportCaseText("Reason.", null, "j***n@e***e.com", [TroubleshootingStepCode.ResetPassword, TroubleshootingStepCode.RecoverEmailBySerial]);
 
         Assert.Contains(messages.TroubleshootingStepTitle(TroubleshootingStepCode.ResetPassword), text, StringComparison.Ordinal);
         Assert.Contains(messages.TroubleshootingStepTitle(TroubleshootingStepCode.RecoverEmailBySerial), text, StringComparison.Ordinal);

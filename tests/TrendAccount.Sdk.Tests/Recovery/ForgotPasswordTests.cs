@@ -210,7 +210,7 @@ public sealed class ForgotPasswordTests
         Assert.True((await host.SignInAsync(Email, Password)).Succeeded);
         var failure = Assert.Single(host.Logs.GetSnapshot(), r => r.Id.Id == 1901);
         Assert.IsType<InvalidOperationException>(failure.Exception);
-        Assert.Contains("j***n@e*****e.com", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("j***n@e***e.com", failure.Message, StringComparison.Ordinal);
 
         // The queue keeps working: the next request is delivered.
         mailer.Throw = false;

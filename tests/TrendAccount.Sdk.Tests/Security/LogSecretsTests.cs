@@ -75,7 +75,7 @@ public sealed class LogSecretsTests
 
         Assert.DoesNotContain(SecureTokens.TryComputeDigest(token)!, everything, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(Serial, everything, StringComparison.Ordinal);
-        Assert.Contains("j***t@e*****e.com", everything, StringComparison.Ordinal);
+        Assert.Contains("j***t@e***e.com", everything, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ internal static class RecoveryEndpoints
             : TypedResults.Ok(response);
     }
 
-    public static async Task<Results<Ok<ForgotPasswordResponse>, ProblemHttpResult>> ForgotPasswordAsync(HttpContext context, IAccountService accounts)
+    public static async Task<Results<Ok<ForgotPasswordResponse>, ProblemHttpResult>> ForgotPasswordAsync(HttpContext context, IAccountService accounts, TrendAccountSignInManager signIn)
     {
         var (body, problem) = await ApiRequests.ReadAsync<ForgotPasswordBody>(context).ConfigureAwait(false);
         if (problem is not null)
@@ -39,8 +39,10 @@ internal static class RecoveryEndpoints
         }
 
         // The SDK answers Accepted for every address, and also when a per-address limit is reached (then it sends
-        // nothing): a 429 here would tell which addresses were asked about, so there is none.
-        var result = await accounts.RequestPasswordResetAsync(new ForgotPasswordRequest(body!.Email, body.CaptchaResponse, context.GetTrendAccountClient()), context.RequestAborted).ConfigureAwait(false);
+        // nothing): a 429 here would tell which addresses were asked about, so there is none. The device cookie goes
+        // along as it does to sign-in: the owner's trusted device has its own budget.
+        var request = new ForgotPasswordRequest(body!.Email, body.CaptchaResponse, context.GetTrendAccountClient()) { DeviceToken = signIn.GetDeviceToken(context) };
+        var result = await accounts.RequestPasswordResetAsync(request, context.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(new ForgotPasswordResponse
         {
             Succeeded = result.Succeeded,

@@ -33,6 +33,7 @@ internal static class TroubleshootingEndpoints
             ForgotEmail = body.ForgotEmail,
             NoAccessToMailbox = body.NoAccessToMailbox,
             ChangedEmailAddress = body.ChangedEmailAddress,
+            NotActivated = body.NotActivated,
             AlreadyTried = tried,
         }, context.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(new TroubleshootResponse
