@@ -9,6 +9,11 @@ namespace TrendAccount.Sdk;
 /// <see cref="TrendAccountMessages"/> and is rendered here as text and HTML; sending is queued off the response path,
 /// and a failure to send is logged and counted, never thrown into a flow. One per container; thread-safe.
 /// </summary>
+/// <remarks>
+/// Each kind has a lane (<see cref="IsUrgent"/>): mail a customer asked for and waits on goes to the urgent lane of
+/// <see cref="AccountWorkQueue"/>, which never drops; notices, which an attacker can trigger without a captcha, go to
+/// the bounded notice lane, which sheds (logged and counted) when full.
+/// </remarks>
 internal sealed class MailComposer
 {
     private readonly FlowContext _context;
@@ -49,14 +54,29 @@ internal sealed class MailComposer
         return new AccountMessage(kind, to, template.Subject, text.ToString().TrimEnd('\n') + "\n", html.ToString(), template.Link);
     }
 
+    /// <summary>
+    /// Whether a kind of mail travels in the urgent lane: the reset link, the address reminder and the registration
+    /// confirmation — mail the customer asked for behind a captcha and is waiting on. Notices (lockout, password
+    /// changed) are not; a kind not named here counts as urgent, so a new kind is never shed by default.
+    /// </summary>
+    public static bool IsUrgent(AccountMessageKind kind) =>
+        kind is not (AccountMessageKind.LockoutNotice or AccountMessageKind.PasswordChanged);
+
     public void QueueLockoutNotice(AccountRecord account, int failedAttempts, DateTimeOffset lockoutEnd) =>
-        Queue(Render(AccountMessageKind.LockoutNotice, account.Email, Messages.LockoutNoticeMail(failedAttempts, lockoutEnd)));
+        QueueNotice(Render(AccountMessageKind.LockoutNotice, account.Email, Messages.LockoutNoticeMail(failedAttempts, lockoutEnd)));
 
     public void QueuePasswordChanged(AccountRecord account, DateTimeOffset changedAt) =>
-        Queue(Render(AccountMessageKind.PasswordChanged, account.Email, Messages.PasswordChangedMail(changedAt)));
+        QueueNotice(Render(AccountMessageKind.PasswordChanged, account.Email, Messages.PasswordChangedMail(changedAt)));
 
-    public void QueueEmailReminder(AccountRecord account, string maskedSerial) =>
-        Queue(Render(AccountMessageKind.EmailReminder, account.Email, Messages.EmailReminderMail(account.Email, maskedSerial)));
+    /// <summary>Queues the address reminder in the urgent lane; waits for room when it is full (never dropped).</summary>
+    public async ValueTask QueueEmailReminderAsync(AccountRecord account, string maskedSerial, CancellationToken cancellationToken)
+    {
+        var message = Render(AccountMessageKind.EmailReminder, account.Email, Messages.EmailReminderMail(account.Email, maskedSerial));
+        if (!await _work.EnqueueUrgentAsync(message.Kind.ToString(), ct => SendAsync(message, ct), cancellationToken).ConfigureAwait(false))
+        {
+            _context.Metrics.Mail(message.Kind, "dropped");
+        }
+    }
 
     /// <summary>Sends the reset mail now (the caller already runs off the response path).</summary>
     public Task<bool> SendPasswordResetAsync(AccountRecord account, Uri link, TimeSpan lifetime, CancellationToken cancellationToken) =>
@@ -68,9 +88,9 @@ internal sealed class MailComposer
         html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>");
     }
 
-    private void Queue(AccountMessage message)
+    private void QueueNotice(AccountMessage message)
     {
-        if (!_work.TryEnqueue(message.Kind.ToString(), ct => SendAsync(message, ct)))
+        if (!_work.TryEnqueueNotice(message.Kind.ToString(), ct => SendAsync(message, ct)))
         {
             _context.Metrics.Mail(message.Kind, "dropped");
         }

@@ -62,7 +62,7 @@ internal sealed class ForgotPasswordHandler
             return Answer(ForgotPasswordStatus.Accepted, messages.PasswordResetRequested, email, "rate_limited", activity);
         }
 
-        _issuer.Enqueue(email.LookupKey!, maskedEmail);
+        await _issuer.EnqueueAsync(email.LookupKey!, maskedEmail, cancellationToken).ConfigureAwait(false);
         Log.PasswordResetRequested(_logger, maskedEmail);
         return Answer(ForgotPasswordStatus.Accepted, messages.PasswordResetRequested, email, "accepted", activity);
     }

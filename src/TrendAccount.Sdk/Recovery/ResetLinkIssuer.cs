@@ -35,9 +35,17 @@ internal sealed class ResetLinkIssuer
         _logger = logger;
     }
 
-    /// <summary>Queues the look-up and, when the address has an account, the link.</summary>
-    public void Enqueue(string lookupKey, string maskedEmail) =>
-        _work.TryEnqueue("PasswordReset", ct => IssueAsync(lookupKey, maskedEmail, ct));
+    /// <summary>
+    /// Queues the look-up and, when the address has an account, the link — in the urgent lane, ahead of every notice;
+    /// when that lane is full the request waits for room (the wait does not depend on the address).
+    /// </summary>
+    public async ValueTask EnqueueAsync(string lookupKey, string maskedEmail, CancellationToken cancellationToken)
+    {
+        if (!await _work.EnqueueUrgentAsync("PasswordReset", ct => IssueAsync(lookupKey, maskedEmail, ct), cancellationToken).ConfigureAwait(false))
+        {
+            _context.Metrics.Mail(AccountMessageKind.PasswordReset, "dropped");
+        }
+    }
 
     private async Task IssueAsync(string lookupKey, string maskedEmail, CancellationToken cancellationToken)
     {

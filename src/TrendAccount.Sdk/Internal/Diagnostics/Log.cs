@@ -128,4 +128,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1904, EventName = "BackgroundWorkAbandoned", Level = LogLevel.Warning, Message = "{Count} background work item(s) abandoned at shutdown.")]
     public static partial void BackgroundWorkAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1905, EventName = "UrgentMailBackpressure", Level = LogLevel.Error, Message = "The urgent mail lane is full ({Capacity} items): requests that send a reset link, confirmation or reminder now wait for room. The mailer is down or far too slow.")]
+    public static partial void UrgentMailBackpressure(ILogger logger, int capacity);
 }
