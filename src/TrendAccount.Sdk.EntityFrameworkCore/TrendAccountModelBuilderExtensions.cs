@@ -18,8 +18,12 @@ public static class TrendAccountModelBuilderExtensions
     /// <summary>The name of the tokens table.</summary>
     public const string TokensTable = "trend_tokens";
 
+    /// <summary>The name of the mail outbox table (see docs/stores.md, "Outbox").</summary>
+    public const string OutboxTable = "trend_outbox";
+
     /// <summary>
-    /// Maps the accounts, serials and tokens tables (<c>trend_accounts</c>, <c>trend_serials</c>, <c>trend_tokens</c>)
+    /// Maps the accounts, serials, tokens and mail outbox tables (<c>trend_accounts</c>, <c>trend_serials</c>,
+    /// <c>trend_tokens</c>, <c>trend_outbox</c>)
     /// into the model, with the unique and lookup indexes the stores rely on. Call it from
     /// <see cref="DbContext.OnModelCreating(ModelBuilder)"/>: <c>modelBuilder.ApplyTrendAccountModel(Database);</c>
     /// </summary>
@@ -88,6 +92,7 @@ public static class TrendAccountModelBuilderExtensions
             token.HasIndex(t => new { t.AccountId, t.Purpose }).HasDatabaseName("ix_" + TokensTable + "_account_id_purpose");
         });
 
+        OutboxModel.Apply(modelBuilder, instants, schema);
         return modelBuilder;
     }
 

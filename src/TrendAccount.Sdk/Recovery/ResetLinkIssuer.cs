@@ -66,11 +66,17 @@ internal sealed class ResetLinkIssuer
         await _tokens.RevokeAllAsync(account.Id, TokenPurpose.PasswordReset, cancellationToken).ConfigureAwait(false);
         var now = _context.Now;
         var lifetime = _context.Tokens.PasswordResetLifetime;
-        var token = await _tokens.IssueAsync(account, TokenPurpose.PasswordReset, now, now + lifetime, cancellationToken).ConfigureAwait(false);
 
         // The link is built from configuration only, never from anything in the request (no host-header poisoning).
-        var link = new Uri(baseUrl.AbsoluteUri + token, UriKind.Absolute);
+        // With an outbox the token and its mail are one transaction.
+        await _tokens.IssueMailedAsync(
+            account,
+            TokenPurpose.PasswordReset,
+            now,
+            now + lifetime,
+            token => _mail.PasswordResetMessage(account, new Uri(baseUrl.AbsoluteUri + token, UriKind.Absolute), lifetime),
+            _mail,
+            cancellationToken).ConfigureAwait(false);
         Log.PasswordResetLinkIssued(_logger, account.Id, now + lifetime);
-        await _mail.SendPasswordResetAsync(account, link, lifetime, cancellationToken).ConfigureAwait(false);
     }
 }
