@@ -102,7 +102,7 @@ public static class TrendAccountServiceCollectionExtensions
             sp.GetRequiredService<TrendAccountMetrics>()));
         services.TryAddSingleton<IAttemptCounter>(sp => sp.GetRequiredService<InMemoryAttemptCounter>());
         services.TryAddSingleton(sp => new RecoveryLimits(
-            Group<RecoveryOptions>(sp), Group<RateLimitOptions>(sp), sp.GetRequiredService<InMemoryAttemptCounter>()));
+            Group<RecoveryOptions>(sp), Group<RateLimitOptions>(sp), sp.GetRequiredService<IAttemptCounter>()));
         services.TryAddSingleton(sp => new DeviceTokens(Group<SignInOptions>(sp)));
         services.TryAddSingleton(sp => new VerificationGate(Group<SignInOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new MailComposer(

@@ -50,7 +50,7 @@ internal sealed class EmailRecoveryHandler
             return Refused(EmailRecoveryStatus.CaptchaFailed, Messages.CaptchaFailed, hints, activity);
         }
 
-        if (!_limits.RecoveriesPerClient.TryAcquire(Redaction.ClientKey(request.Client)))
+        if (!await _limits.RecoveriesPerClient.TryAcquireAsync(Redaction.ClientKey(request.Client), cancellationToken).ConfigureAwait(false))
         {
             return Refused(EmailRecoveryStatus.RateLimited, Messages.TooManyAttempts, hints, activity);
         }

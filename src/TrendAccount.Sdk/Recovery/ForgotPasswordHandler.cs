@@ -52,8 +52,8 @@ internal sealed class ForgotPasswordHandler
         }
 
         // Both limits are charged on every request, so neither tells an attacker anything the other hides.
-        var clientAllowed = _limits.ResetsPerClient.TryAcquire(Redaction.ClientKey(request.Client));
-        var addressAllowed = _limits.ResetsPerAddress.TryAcquire(email.LookupKey!);
+        var clientAllowed = await _limits.ResetsPerClient.TryAcquireAsync(Redaction.ClientKey(request.Client), cancellationToken).ConfigureAwait(false);
+        var addressAllowed = await _limits.ResetsPerAddress.TryAcquireAsync(email.LookupKey!, cancellationToken).ConfigureAwait(false);
         var maskedEmail = Redaction.MaskEmail(email.Email);
         if (!clientAllowed || !addressAllowed)
         {

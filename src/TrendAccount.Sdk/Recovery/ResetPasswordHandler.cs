@@ -43,7 +43,7 @@ internal sealed class ResetPasswordHandler
         var password = _normalizer.NormalizePassword(request.NewPassword);
         var hints = password.Hints;
         var client = Redaction.ClientKey(request.Client);
-        if (_limits.InvalidLinksPerClient.IsExhausted(client))
+        if (await _limits.InvalidLinksPerClient.IsExhaustedAsync(client, cancellationToken).ConfigureAwait(false))
         {
             Log.ResetThrottled(_logger, client);
             return Completed(ResetPasswordStatus.RateLimited, _context.Messages.TooManyAttempts, hints, "rate_limited", activity);
@@ -52,7 +52,7 @@ internal sealed class ResetPasswordHandler
         var link = await _tokens.FindLiveAsync(request.Token, TokenPurpose.PasswordReset, cancellationToken).ConfigureAwait(false);
         if (!link.IsLive)
         {
-            return InvalidLink(link.RejectedBecause!, client, hints, activity);
+            return await InvalidLinkAsync(link.RejectedBecause!, client, hints, activity, cancellationToken).ConfigureAwait(false);
         }
 
         // The policy is checked before anything is written: problems are reported and the link keeps working.
@@ -68,16 +68,16 @@ internal sealed class ResetPasswordHandler
         var changedAt = await _newPasswords.SetAsync(link.Account, link.Record.SecurityStamp, password, link.Digest, cancellationToken).ConfigureAwait(false);
         if (changedAt is null)
         {
-            return InvalidLink("lost the race to another redemption", client, hints, activity);
+            return await InvalidLinkAsync("lost the race to another redemption", client, hints, activity, cancellationToken).ConfigureAwait(false);
         }
 
         Log.PasswordReset(_logger, link.Account.Id);
         return Completed(ResetPasswordStatus.Succeeded, _context.Messages.PasswordChanged, hints, "succeeded", activity);
     }
 
-    private ResetPasswordResult InvalidLink(string reason, string? client, InputHints hints, Activity? activity)
+    private async Task<ResetPasswordResult> InvalidLinkAsync(string reason, string? client, InputHints hints, Activity? activity, CancellationToken cancellationToken)
     {
-        _limits.InvalidLinksPerClient.TryAcquire(client);
+        await _limits.InvalidLinksPerClient.TryAcquireAsync(client, cancellationToken).ConfigureAwait(false);
         Log.ResetLinkRejected(_logger, reason);
         return Completed(ResetPasswordStatus.InvalidLink, _context.Messages.ResetLinkInvalid, hints, "invalid_link", activity);
     }
