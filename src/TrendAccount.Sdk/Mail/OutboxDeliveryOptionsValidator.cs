@@ -5,7 +5,7 @@ namespace TrendAccount.Sdk;
 /// <summary>Checks <see cref="OutboxDeliveryOptions"/> at start-up, naming each bad setting.</summary>
 internal sealed class OutboxDeliveryOptionsValidator : IValidateOptions<OutboxDeliveryOptions>
 {
-    private const string Prefix = "TrendAccount:Outbox:";
+    private const string Prefix = "OutboxDeliveryOptions.";
 
     public ValidateOptionsResult Validate(string? name, OutboxDeliveryOptions options)
     {

@@ -24,6 +24,8 @@ public sealed record OutboxMail
     /// <summary>Gets the claim this copy was handed out under; <see langword="null"/> before it is claimed. Completing or rescheduling the row needs it.</summary>
     public Guid? ClaimId { get; init; }
 
-    /// <inheritdoc />
-    public override string ToString() => $"{Message.Kind} mail {Id:N} ({Priority}, {Attempts} attempt(s))";
+    /// <summary>Prints the id, kind, lane and attempts: never the recipient, the bodies or the link.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() =>
+        $"{nameof(OutboxMail)} {{ Id = {Id:N}, Kind = {Message?.Kind}, Priority = {Priority}, Attempts = {Attempts} }}";
 }
