@@ -82,6 +82,7 @@ public class OverflowRefusalBenchmark
             {
                 o.Hashing.WorkFactor = WorkFactor;
                 o.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
+                o.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm-registration?token=");
                 configure(o);
             })
             .UseInMemoryStores()

@@ -36,6 +36,7 @@ public class SignInBenchmark
             {
                 o.Hashing.WorkFactor = WorkFactor;
                 o.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
+                o.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm-registration?token=");
 
                 // Counting stays on (it is part of a wrong password's cost); the threshold is out of reach and the
                 // count is reset every few hundred wrong passwords, so that path never turns into a locked one.
@@ -52,7 +53,8 @@ public class SignInBenchmark
         _accounts = _provider.GetRequiredService<IAccountService>();
         _store = _provider.GetRequiredService<InMemoryAccountStore>();
         _accounts.ActivateProductAsync(new ProductActivationRequest("PQRS-1234-5678-9012-3456")).GetAwaiter().GetResult();
-        var registration = _accounts.RegisterAsync(new RegistrationRequest("PQRS-1234-5678-9012-3456", Email, Password, Password)).GetAwaiter().GetResult();
+        var registration = TestRegistrations.RegisterAndConfirmAsync(
+            _provider, new RegistrationRequest("PQRS-1234-5678-9012-3456", Email, Password, Password, TestCaptchaVerifier.ValidResponse, ClientContext.Unknown)).GetAwaiter().GetResult();
         _accountId = registration.AccountId ?? throw new InvalidOperationException(registration.Message);
         _bcryptHash = BCrypt.Net.BCrypt.HashPassword(Password, BCrypt.Net.BCrypt.GenerateSalt(WorkFactor, 'b'));
         _right = new SignInRequest(Email, Password);

@@ -101,6 +101,7 @@ public class StoreBenchmark
             {
                 o.Hashing.WorkFactor = WorkFactor;
                 o.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
+                o.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm-registration?token=");
             })
             .UseMailer(new RecordingAccountMailer())
             .UseCaptchaVerifier(new TestCaptchaVerifier());
@@ -109,7 +110,8 @@ public class StoreBenchmark
     {
         var accounts = node.GetRequiredService<IAccountService>();
         await accounts.ActivateProductAsync(new ProductActivationRequest(Serial));
-        var registration = await accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, Password));
+        var registration = await TestRegistrations.RegisterAndConfirmAsync(
+            node, new RegistrationRequest(Serial, Email, Password, Password, TestCaptchaVerifier.ValidResponse, ClientContext.Unknown));
         if (!registration.Succeeded)
         {
             throw new InvalidOperationException(registration.Message);

@@ -39,6 +39,7 @@ internal sealed class StoredHashScenarios : IDisposable
             {
                 o.Hashing.WorkFactor = workFactor;
                 o.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
+                o.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm-registration?token=");
                 o.Lockout.MaximumFailedAttempts = 1000;
             })
             .UseInMemoryStores()
@@ -78,7 +79,8 @@ internal sealed class StoredHashScenarios : IDisposable
         var serial = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PQRS-1234-5678-9012-{3400 + _accounts.Count:D4}");
         var email = $"{name}@example.com";
         Accounts.ActivateProductAsync(new ProductActivationRequest(serial)).GetAwaiter().GetResult();
-        var registration = Accounts.RegisterAsync(new RegistrationRequest(serial, email, Password, Password)).GetAwaiter().GetResult();
+        var registration = TestRegistrations.RegisterAndConfirmAsync(
+            _provider, new RegistrationRequest(serial, email, Password, Password, TestCaptchaVerifier.ValidResponse, ClientContext.Unknown)).GetAwaiter().GetResult();
         var id = registration.AccountId ?? throw new InvalidOperationException(registration.Message);
         if (plantedHash is not null)
         {

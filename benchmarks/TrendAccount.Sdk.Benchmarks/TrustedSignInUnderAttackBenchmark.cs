@@ -40,6 +40,7 @@ public class TrustedSignInUnderAttackBenchmark
             {
                 o.Hashing.WorkFactor = WorkFactor;
                 o.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
+                o.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm-registration?token=");
                 o.SignIn.DeviceTokenKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
             })
             .UseInMemoryStores()
@@ -48,7 +49,9 @@ public class TrustedSignInUnderAttackBenchmark
         _provider = services.BuildServiceProvider();
         _accounts = _provider.GetRequiredService<IAccountService>();
         _accounts.ActivateProductAsync(new ProductActivationRequest("PQRS-1234-5678-9012-3456")).GetAwaiter().GetResult();
-        _accounts.RegisterAsync(new RegistrationRequest("PQRS-1234-5678-9012-3456", Email, Password, Password)).GetAwaiter().GetResult();
+        _ = TestRegistrations.RegisterAndConfirmAsync(
+            _provider, new RegistrationRequest("PQRS-1234-5678-9012-3456", Email, Password, Password, TestCaptchaVerifier.ValidResponse, ClientContext.Unknown)).GetAwaiter().GetResult().AccountId
+            ?? throw new InvalidOperationException("no account");
         var device = _accounts.SignInAsync(new SignInRequest(Email, Password) { Client = new ClientContext("198.51.100.7") }).GetAwaiter().GetResult().DeviceToken
             ?? throw new InvalidOperationException("no device token");
         _owner = new SignInRequest(Email, Password) { Client = new ClientContext("198.51.100.7"), DeviceToken = device };

@@ -41,6 +41,7 @@ public static class ArticleWalkthrough
                 settings.Hashing.WorkFactor = options.WorkFactor;
                 settings.Hashing.AllowInsecureWorkFactorForTesting = options.WorkFactor < HashingOptions.MinimumWorkFactor;
                 settings.Recovery.ResetLinkBaseUrl = new Uri("https://account.example.com/reset-password?token=");
+                settings.Recovery.RegistrationLinkBaseUrl = new Uri("https://account.example.com/confirm-registration?token=");
             })
             .UseCaptchaVerifier(new TestCaptchaVerifier())
             .UseTimeProvider(clock);
@@ -117,9 +118,18 @@ public static class ArticleWalkthrough
         Expect(activation.Status == ProductActivationStatus.Succeeded, "activation recorded");
 
         Step("The customer creates a Trend Micro Account with the serial");
-        var registration = await accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, Password));
+        var registration = await accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, Password, Captcha, client));
         Says(registration.Message);
-        Expect(registration.Status == RegistrationStatus.Succeeded, "account created");
+        Expect(registration.Status == RegistrationStatus.Accepted, "check your email (the same answer whether or not the address has an account)");
+        await WhenMailSentAsync();
+        var confirmMail = LastMail(Email, AccountMessageKind.RegistrationConfirmation);
+        Note($"Email to {Email}: \"{confirmMail.Subject}\"");
+        Note($"Link behind \"Confirm your registration\": {confirmMail.Link}");
+
+        Step("The customer opens the link: the account exists now");
+        var confirmed = await accounts.ConfirmRegistrationAsync(new ConfirmRegistrationRequest(confirmMail.Link?.AbsoluteUri.Split("token=")[^1]));
+        Says(confirmed.Message);
+        Expect(confirmed.Status == ConfirmRegistrationStatus.Succeeded, "account created");
 
         Step("Sign in, with extra spaces around the email address");
         var spaced = await accounts.SignInAsync(new SignInRequest("  john@example.com ", Password));
@@ -195,12 +205,12 @@ public static class ArticleWalkthrough
 
         Step("A serial number that starts with T (bought from Best Buy or an ISP)");
         await accounts.ActivateProductAsync(new ProductActivationRequest("TBBY-2222-3333-4444-5555", "TIS-2016"));
-        var reseller = await accounts.RegisterAsync(new RegistrationRequest("TBBY-2222-3333-4444-5555", "jane@example.com", Password, Password));
+        var reseller = await accounts.RegisterAsync(new RegistrationRequest("TBBY-2222-3333-4444-5555", "jane@example.com", Password, Password, Captcha, client));
         Says(reseller.Message);
         Expect(reseller.Status == RegistrationStatus.ResellerSerial, "reseller guidance");
 
         Step("A serial number whose program was not installed and activated yet");
-        var notActivated = await accounts.RegisterAsync(new RegistrationRequest("WXYZ-9876-5432-1098-7654", "jane@example.com", Password, Password));
+        var notActivated = await accounts.RegisterAsync(new RegistrationRequest("WXYZ-9876-5432-1098-7654", "jane@example.com", Password, Password, Captcha, client));
         Says(notActivated.Message);
         Expect(notActivated.Status == RegistrationStatus.SerialNotActivated, "install and activate first");
 

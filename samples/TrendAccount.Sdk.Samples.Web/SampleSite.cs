@@ -17,6 +17,8 @@ public static partial class SampleSite
     /// <summary>The page the emailed "change your password now" link opens.</summary>
     public const string ChangePasswordPath = "/ChangePassword";
 
+    public const string ConfirmRegistrationPath = "/ConfirmRegistration";
+
     /// <summary>Creates the builder: configuration and logging only; <see cref="Build"/> adds the services.</summary>
     public static WebApplicationBuilder CreateBuilder(string[] args, string? contentRoot = null) =>
         WebApplication.CreateBuilder(new WebApplicationOptions
@@ -56,7 +58,11 @@ public static partial class SampleSite
 
         var sdk = services.AddTrendAccount(configuration.GetSection(TrendAccountOptions.SectionName))
             .UseEntityFrameworkStores(options => options.UseSqlite($"Data Source={database}"));
-        services.PostConfigure<TrendAccountOptions>(options => options.Recovery.ResetLinkBaseUrl ??= DefaultResetLink(configuration));
+        services.PostConfigure<TrendAccountOptions>(options =>
+        {
+            options.Recovery.ResetLinkBaseUrl ??= DefaultLink(configuration, ChangePasswordPath);
+            options.Recovery.RegistrationLinkBaseUrl ??= DefaultLink(configuration, ConfirmRegistrationPath);
+        });
 
         if (configuration.GetSection("TrendAccount:Smtp").Exists())
         {
@@ -172,12 +178,12 @@ public static partial class SampleSite
 
     internal const string DefaultSeedSerial = "PQRS-1234-5678-9012-3456";
 
-    private static Uri? DefaultResetLink(IConfiguration configuration)
+    private static Uri? DefaultLink(IConfiguration configuration, string path)
     {
         // The first URL the site listens on, when it is a concrete one (not port 0 or a wildcard).
         var first = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         return first is not null && Uri.TryCreate(first, UriKind.Absolute, out var url) && url.Port > 0 && !url.Host.Contains('*', StringComparison.Ordinal)
-            ? new Uri(url, ChangePasswordPath + "?token=")
+            ? new Uri(url, path + "?token=")
             : null;
     }
 

@@ -9,7 +9,7 @@ public static class TrendAccountUIServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the pages of <c>TrendAccount.Sdk.AspNetCore.UI</c> (sign in at <c>/</c>, <c>/Register</c>,
-    /// <c>/CantSignIn</c>, <c>/FindEmail</c>, <c>/ForgotPassword</c>, <c>/ChangePassword</c> for the emailed link,
+    /// <c>/CantSignIn</c>, <c>/FindEmail</c>, <c>/ForgotPassword</c>, <c>/ChangePassword</c> for the emailed link, <c>/ConfirmRegistration</c> for the registration link,
     /// <c>/Account</c>): Razor Pages, the TrendAccount authentication scheme with <c>/</c> as its sign-in page, and
     /// the default captcha step. A page of the host at the same path replaces the package's, page by page.
     /// Map them with <c>app.MapTrendAccountUI()</c>. Calling this more than once is harmless.

@@ -89,6 +89,7 @@ public static class TrendAccountModelBuilderExtensions
             Instant(token.Property(t => t.IssuedAt).HasColumnName("issued_at"), instants);
             Instant(token.Property(t => t.ExpiresAt).HasColumnName("expires_at"), instants);
             Instant(token.Property(t => t.ConsumedAt).HasColumnName("consumed_at"), instants);
+            token.Property(t => t.Payload).HasColumnName("payload").HasMaxLength(TokenRecord.MaximumPayloadLength);
             token.HasIndex(t => new { t.AccountId, t.Purpose }).HasDatabaseName("ix_" + TokensTable + "_account_id_purpose");
         });
 

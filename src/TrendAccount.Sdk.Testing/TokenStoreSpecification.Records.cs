@@ -32,6 +32,42 @@ public abstract partial class TokenStoreSpecification
         Assert.False(await store.TryConsumeAsync(token.Digest, Origin.AddMinutes(1), CancellationToken.None));
     }
 
+    /// <summary>
+    /// A record's payload (a pending registration rides on its confirmation token) comes back verbatim, at the
+    /// longest length the contract allows, and stays with the record once it is consumed.
+    /// </summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public async Task AddAsync_RecordWithPayload_FindAsyncReturnsPayloadVerbatim()
+    {
+        var store = await NewStoreAsync();
+        var prefix = "{\"Email\":\"jöhn@example.com\",\"Hash\":\"$2b$04$";
+        var payload = prefix + new string('x', TokenRecord.MaximumPayloadLength - prefix.Length - 2) + "\"}";
+        Assert.Equal(TokenRecord.MaximumPayloadLength, payload.Length);
+        var token = NewToken(Guid.NewGuid(), TokenPurpose.RegistrationConfirmation, ExpiresAt) with { Payload = payload };
+
+        await store.AddAsync(token, CancellationToken.None);
+        Assert.True(await store.TryConsumeAsync(token.Digest, Origin, CancellationToken.None));
+
+        var found = await store.FindAsync(token.Digest, CancellationToken.None);
+        Assert.NotNull(found);
+        Assert.Equal(payload, found.Payload);
+        Assert.Equal(TokenPurpose.RegistrationConfirmation, found.Purpose);
+        Assert.NotNull(found.ConsumedAt);
+        Assert.False(await store.TryConsumeAsync(token.Digest, Origin, CancellationToken.None));
+    }
+
+    /// <summary>A record without a payload comes back without one.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public async Task AddAsync_RecordWithoutPayload_FindAsyncReturnsNullPayload()
+    {
+        var store = await NewStoreAsync();
+        var token = await AddTokenAsync(store);
+
+        Assert.Null((await store.FindAsync(token.Digest, CancellationToken.None))!.Payload);
+    }
+
     /// <summary>A digest no record has finds nothing.</summary>
     /// <returns>A task that completes when the test has run.</returns>
     [Fact]

@@ -8,6 +8,7 @@ internal sealed class AccountService : IAccountService
 {
     private readonly SignInHandler _signIn;
     private readonly RegistrationHandler _registration;
+    private readonly ConfirmRegistrationHandler _confirmRegistration;
     private readonly EmailRecoveryHandler _emailRecovery;
     private readonly ForgotPasswordHandler _forgotPassword;
     private readonly ResetPasswordHandler _resetPassword;
@@ -17,6 +18,7 @@ internal sealed class AccountService : IAccountService
     public AccountService(
         SignInHandler signIn,
         RegistrationHandler registration,
+        ConfirmRegistrationHandler confirmRegistration,
         EmailRecoveryHandler emailRecovery,
         ForgotPasswordHandler forgotPassword,
         ResetPasswordHandler resetPassword,
@@ -25,6 +27,7 @@ internal sealed class AccountService : IAccountService
     {
         ArgumentNullException.ThrowIfNull(signIn);
         ArgumentNullException.ThrowIfNull(registration);
+        ArgumentNullException.ThrowIfNull(confirmRegistration);
         ArgumentNullException.ThrowIfNull(emailRecovery);
         ArgumentNullException.ThrowIfNull(forgotPassword);
         ArgumentNullException.ThrowIfNull(resetPassword);
@@ -32,6 +35,7 @@ internal sealed class AccountService : IAccountService
         ArgumentNullException.ThrowIfNull(sessions);
         _signIn = signIn;
         _registration = registration;
+        _confirmRegistration = confirmRegistration;
         _emailRecovery = emailRecovery;
         _forgotPassword = forgotPassword;
         _resetPassword = resetPassword;
@@ -44,6 +48,9 @@ internal sealed class AccountService : IAccountService
 
     public Task<RegistrationResult> RegisterAsync(RegistrationRequest request, CancellationToken cancellationToken = default) =>
         _registration.RegisterAsync(request, cancellationToken);
+
+    public Task<ConfirmRegistrationResult> ConfirmRegistrationAsync(ConfirmRegistrationRequest request, CancellationToken cancellationToken = default) =>
+        _confirmRegistration.ConfirmRegistrationAsync(request, cancellationToken);
 
     public Task<SignInResult> SignInAsync(SignInRequest request, CancellationToken cancellationToken = default) =>
         _signIn.SignInAsync(request, cancellationToken);

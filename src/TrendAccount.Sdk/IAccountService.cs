@@ -15,12 +15,27 @@ public interface IAccountService
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     Task<ProductActivationResult> ActivateProductAsync(ProductActivationRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates an account for an activated serial, or links the serial to an existing account given that account's password.</summary>
+    /// <summary>
+    /// Asks to create an account for an activated serial. Every acceptable request gets the same answer, "check your
+    /// email": a new address is mailed a single-use confirmation link (the account exists once it is used, see
+    /// <see cref="ConfirmRegistrationAsync"/>); an address that already has an account is mailed a notice, and the
+    /// serial is not linked. Needs a solved captcha; limited per client.
+    /// </summary>
     /// <param name="request">The registration.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     Task<RegistrationResult> RegisterAsync(RegistrationRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// "Confirm your registration": with the token from the link, creates the account and links the serial, once.
+    /// The link is single use: of any number of concurrent calls with it, at most one creates the account.
+    /// </summary>
+    /// <param name="request">The token from the link.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The result, with the new account's id on success.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    Task<ConfirmRegistrationResult> ConfirmRegistrationAsync(ConfirmRegistrationRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Signs a customer in. Unknown email, wrong password and a locked account give the same result and cost the same.</summary>
     /// <param name="request">The attempt.</param>

@@ -114,7 +114,7 @@ public sealed class AspNetCoreDocsSnippetTests
     }
 }
 
-/// <summary>The curl walk of docs/aspnetcore.md against the sample in Development: activate, register, sign in, signed-in page.</summary>
+/// <summary>The curl walk of docs/aspnetcore.md against the sample in Development: activate, register, confirm, sign in, signed-in page.</summary>
 public sealed class AspNetCoreDocsJourneyTests
 {
     [Fact]
@@ -125,12 +125,15 @@ public sealed class AspNetCoreDocsJourneyTests
 
         using var activate = await browser.PostJsonAsync("/account/activate", new { serial = SiteFactory.SeedSerial });
         using var register = await browser.PostJsonAsync("/account/register",
-            new { serial = SiteFactory.SeedSerial, email = SiteFactory.Email, password = SiteFactory.Password, confirmation = SiteFactory.Password });
+            new { serial = SiteFactory.SeedSerial, email = SiteFactory.Email, password = SiteFactory.Password, confirmation = SiteFactory.Password, captchaResponse = Testing.TestCaptchaVerifier.ValidResponse });
+        var link = (await site.Stores.Mailer.NextToAsync(SiteFactory.Email)).Link!.AbsoluteUri;
+        using var confirm = await browser.PostJsonAsync("/account/register/confirm", new { token = link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..] });
         await browser.SignInAsync();
         using var page = await browser.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, activate.StatusCode);
         Assert.Contains("\"succeeded\":true", await register.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"succeeded\":true", await confirm.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("Signed in as " + SiteFactory.Email, await page.Content.ReadAsStringAsync());
     }
 

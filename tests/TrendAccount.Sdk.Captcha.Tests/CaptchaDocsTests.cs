@@ -14,6 +14,7 @@ public sealed class CaptchaDocsTests
         ["TrendAccount:Hashing:WorkFactor"] = "4",
         ["TrendAccount:Hashing:AllowInsecureWorkFactorForTesting"] = "true",
         ["TrendAccount:Recovery:ResetLinkBaseUrl"] = "https://account.example.com/reset-password?token=",
+        ["TrendAccount:Recovery:RegistrationLinkBaseUrl"] = "https://account.example.com/confirm-registration?token=",
         ["TrendAccount:Captcha:VerifyUrl"] = "https://challenges.cloudflare.com/turnstile/v0/siteverify",
         ["TrendAccount:Captcha:Secret"] = "from-the-secret-store",
         ["TrendAccount:Captcha:Timeout"] = "00:00:05",

@@ -13,6 +13,7 @@ public sealed class PwnedPasswordsDocsTests
         ["TrendAccount:Hashing:WorkFactor"] = "4",
         ["TrendAccount:Hashing:AllowInsecureWorkFactorForTesting"] = "true",
         ["TrendAccount:Recovery:ResetLinkBaseUrl"] = "https://account.example.com/reset-password?token=",
+        ["TrendAccount:Recovery:RegistrationLinkBaseUrl"] = "https://account.example.com/confirm-registration?token=",
         ["TrendAccount:PwnedPasswords:Timeout"] = "00:00:02",
         ["TrendAccount:PwnedPasswords:FailureMode"] = "FailClosed",
         ["TrendAccount:PwnedPasswords:MinimumCount"] = "1",

@@ -43,9 +43,9 @@ public sealed class PwnedPasswordsFlowTests : IAsyncLifetime
         var accounts = Create();
         Assert.True((await accounts.ActivateProductAsync(new ProductActivationRequest(Serial, "TIS-2017"))).Succeeded);
 
-        var registration = await accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Leaked, Leaked));
+        var registration = await accounts.RegisterAsync(Registration(Leaked));
         Assert.Equal([PasswordProblem.Breached], registration.PasswordProblems);
-        Assert.True((await accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, Password))).Succeeded);
+        Assert.True((await TestRegistrations.RegisterAndConfirmAsync(_provider!, Registration(Password))).Succeeded);
 
         var session = (await accounts.SignInAsync(new SignInRequest(Email, Password))).SessionToken!;
         var change = await accounts.ChangePasswordAsync(new ChangePasswordRequest(session, Password, Leaked, Leaked));
@@ -76,7 +76,7 @@ public sealed class PwnedPasswordsFlowTests : IAsyncLifetime
         });
         Assert.True((await accounts.ActivateProductAsync(new ProductActivationRequest(Serial, "TIS-2017"))).Succeeded);
 
-        var pending = accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Fresh, Fresh));
+        var pending = accounts.RegisterAsync(Registration(Fresh));
         await _server.HangStarted.WaitAsync(WaitLimit);
         _time.Advance(TimeSpan.FromSeconds(2));
         var result = await pending.WaitAsync(WaitLimit);
@@ -87,16 +87,19 @@ public sealed class PwnedPasswordsFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RegisterAsync_ServiceDownAndFailsOpen_RegistersTheAccount()
+    public async Task RegisterAsync_ServiceDownAndFailsOpen_RegistersAndConfirmsTheAccount()
     {
         _server.Answer = RangeAnswer.ServerError;
         var accounts = Create(options => options.MaxRetries = 0);
         Assert.True((await accounts.ActivateProductAsync(new ProductActivationRequest(Serial, "TIS-2017"))).Succeeded);
 
-        var result = await accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Leaked, Leaked));
+        var result = await TestRegistrations.RegisterAndConfirmAsync(_provider!, Registration(Leaked));
 
         Assert.True(result.Succeeded, result.Message);
     }
+
+    private static RegistrationRequest Registration(string password) =>
+        new(Serial, Email, password, password, TestCaptchaVerifier.ValidResponse, new ClientContext("192.0.2.1"));
 
     private IAccountService Create(Action<PwnedPasswordsOptions>? configure = null)
     {
@@ -107,6 +110,7 @@ public sealed class PwnedPasswordsFlowTests : IAsyncLifetime
                 options.Hashing.WorkFactor = 4;
                 options.Hashing.AllowInsecureWorkFactorForTesting = true;
                 options.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset-password?token=");
+                options.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm-registration?token=");
             })
             .UseInMemoryStores()
             .UseMailer(_mailer)

@@ -45,6 +45,7 @@ public sealed class AxeAccessibilityTests(BrowserFixture browser, SampleSiteFixt
         await FillAsync("Email address", Email);
         await FillAsync("Password", Password);
         await FillAsync("Confirm password", Password + "x");
+        await FillAsync("Type the characters shown", string.Concat(await _page.GetByTestId("captcha-image").Locator("text").AllTextContentsAsync()));
         await ClickAsync("Register");
         await AxeCore.AssertNoViolationsAsync(_page, "register with a mismatched confirmation");
 

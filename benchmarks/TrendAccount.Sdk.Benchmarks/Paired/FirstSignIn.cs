@@ -28,6 +28,7 @@ internal static class FirstSignIn
             {
                 o.Hashing.WorkFactor = 10;
                 o.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
+                o.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm-registration?token=");
             })
             .UseInMemoryStores()
             .UseMailer(new RecordingAccountMailer())

@@ -344,6 +344,7 @@ internal sealed class SignInHost : IDisposable
             {
                 o.Hashing.WorkFactor = cost;
                 o.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
+                o.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm-registration?token=");
                 o.Lockout.MaximumFailedAttempts = 1000;
 
                 // The address's step-up budget (issue #11) is counted per window; a 1 ms window keeps it counting
@@ -355,7 +356,8 @@ internal sealed class SignInHost : IDisposable
             .UseCaptchaVerifier(new TestCaptchaVerifier());
         var host = new SignInHost(services.BuildServiceProvider());
         host.Accounts.ActivateProductAsync(new ProductActivationRequest(Serial)).GetAwaiter().GetResult();
-        var registration = host.Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, Password)).GetAwaiter().GetResult();
+        var registration = TestRegistrations.RegisterAndConfirmAsync(
+            host._provider, new RegistrationRequest(Serial, Email, Password, Password, TestCaptchaVerifier.ValidResponse, ClientContext.Unknown)).GetAwaiter().GetResult();
         _ = registration.AccountId ?? throw new InvalidOperationException(registration.Message);
         return host;
     }

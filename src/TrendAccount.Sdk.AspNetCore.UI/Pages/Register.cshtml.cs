@@ -20,7 +20,8 @@ internal sealed class RegisterModel(IOptions<TrendAccountOptions> options, IOpti
     [BindProperty]
     public string? ActivateSerial { get; set; }
 
-    public bool Registered { get; private set; }
+    /// <summary>Gets a value indicating whether the request was accepted ("check your email", whatever the address).</summary>
+    public bool Sent { get; private set; }
 
     public bool Development => ui.Value.DevelopmentActivation;
 
@@ -28,20 +29,19 @@ internal sealed class RegisterModel(IOptions<TrendAccountOptions> options, IOpti
 
     public string LengthRule => Messages.PasswordLength(options.Value.Password.MinimumLength, options.Value.Password.MaximumLength);
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() => NewChallenge();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, ConfirmPassword), HttpContext.RequestAborted);
+        var result = await Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, ConfirmPassword, CaptchaResponse(), Client), HttpContext.RequestAborted);
         Password = null;
         ConfirmPassword = null;
-        Registered = result.Succeeded;
+        Sent = result.Succeeded;
         // The message already names every password problem: listing them again would read each twice.
-        Show(result.Message, Registered ? "ok" : "error", HintText(result.Hints));
-        if (!Registered)
+        Show(result.Message, Sent ? "ok" : "error", HintText(result.Hints));
+        if (!Sent)
         {
+            NewChallenge();
             MarkInvalid(FieldsAbout(result));
         }
 
@@ -55,6 +55,7 @@ internal sealed class RegisterModel(IOptions<TrendAccountOptions> options, IOpti
         RegistrationStatus.InvalidPassword => result.PasswordProblems.All(p => p == PasswordProblem.ConfirmationMismatch)
             ? [nameof(ConfirmPassword)]
             : result.PasswordProblems.Contains(PasswordProblem.ConfirmationMismatch) ? [nameof(Password), nameof(ConfirmPassword)] : [nameof(Password)],
+        RegistrationStatus.CaptchaFailed => [],
         _ => [nameof(Email), nameof(Password)],
     };
 
@@ -65,6 +66,7 @@ internal sealed class RegisterModel(IOptions<TrendAccountOptions> options, IOpti
             return NotFound();
         }
 
+        NewChallenge();
         var result = await Accounts.ActivateProductAsync(new ProductActivationRequest(ActivateSerial), HttpContext.RequestAborted);
         Show(result.Message, result.Succeeded ? "ok" : "error", HintText(result.Hints));
         if (!result.Succeeded)

@@ -1,6 +1,6 @@
 namespace TrendAccount.Sdk.AspNetCore;
 
-/// <summary>The body of <c>POST {prefix}/register</c>: serial, email, password and confirmation as typed.</summary>
+/// <summary>The body of <c>POST {prefix}/register</c>: serial, email, password, confirmation and captcha as typed.</summary>
 public sealed class RegisterBody
 {
     /// <summary>Gets the product serial number as typed.</summary>
@@ -14,4 +14,7 @@ public sealed class RegisterBody
 
     /// <summary>Gets the password confirmation as typed.</summary>
     public string? Confirmation { get; init; }
+
+    /// <summary>Gets the captcha answer or widget response.</summary>
+    public string? CaptchaResponse { get; init; }
 }

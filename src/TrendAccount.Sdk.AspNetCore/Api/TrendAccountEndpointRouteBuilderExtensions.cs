@@ -49,8 +49,11 @@ public static class TrendAccountEndpointRouteBuilderExtensions
         group.MapGet("/antiforgery", SignInEndpoints.Antiforgery)
             .WithName("TrendAccountAntiforgery").WithSummary("The antiforgery token for calls made while signed in.");
         group.MapPost("/register", RegistrationEndpoints.RegisterAsync)
-            .WithName("TrendAccountRegister").WithSummary("Create an account for an activated serial, or link it to an existing account.")
+            .WithName("TrendAccountRegister").WithSummary("Ask to create an account for an activated serial; the same \"check your email\" answer for every address.")
             .Accepts<RegisterBody>(Json).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapPost("/register/confirm", RegistrationEndpoints.ConfirmAsync)
+            .WithName("TrendAccountConfirmRegistration").WithSummary("Create the account with the token from a \"confirm your registration\" link (single use).")
+            .Accepts<ConfirmRegistrationBody>(Json).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/forgot-email", RecoveryEndpoints.ForgotEmailAsync)
             .WithName("TrendAccountForgotEmail").WithSummary("\"Check Now\": recover the address registered with a serial.")
             .Accepts<ForgotEmailBody>(Json).Produces<ForgotEmailResponse>(StatusCodes.Status429TooManyRequests)

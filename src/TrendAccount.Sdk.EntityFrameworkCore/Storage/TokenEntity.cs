@@ -17,6 +17,8 @@ internal sealed class TokenEntity
 
     public DateTimeOffset? ConsumedAt { get; set; }
 
+    public string? Payload { get; set; }
+
     public static TokenEntity From(TokenRecord record) => new()
     {
         Digest = record.Digest,
@@ -26,6 +28,7 @@ internal sealed class TokenEntity
         IssuedAt = record.IssuedAt,
         ExpiresAt = record.ExpiresAt,
         ConsumedAt = record.ConsumedAt,
+        Payload = record.Payload,
     };
 
     public TokenRecord ToRecord() => new()
@@ -37,5 +40,6 @@ internal sealed class TokenEntity
         IssuedAt = IssuedAt,
         ExpiresAt = ExpiresAt,
         ConsumedAt = ConsumedAt,
+        Payload = Payload,
     };
 }

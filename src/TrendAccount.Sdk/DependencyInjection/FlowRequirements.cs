@@ -13,7 +13,7 @@ internal sealed class FlowRequirements
 
 /// <summary>
 /// Checks that the host chose the services the flows cannot run without, naming the builder call that adds each,
-/// and that <see cref="RecoveryOptions.ResetLinkBaseUrl"/> is set.
+/// and that <see cref="RecoveryOptions.ResetLinkBaseUrl"/> and <see cref="RecoveryOptions.RegistrationLinkBaseUrl"/> are set.
 /// </summary>
 internal sealed class FlowRequirementsValidator : IValidateOptions<FlowRequirements>
 {
@@ -48,6 +48,13 @@ internal sealed class FlowRequirementsValidator : IValidateOptions<FlowRequireme
             failures.Add(
                 "TrendAccount:Recovery:ResetLinkBaseUrl is required: set it to the absolute https URL of your " +
                 "\"change your password now\" page (the token is appended to it), e.g. https://example.com/reset-password?token=.");
+        }
+
+        if (values.Recovery.RegistrationLinkBaseUrl is null)
+        {
+            failures.Add(
+                "TrendAccount:Recovery:RegistrationLinkBaseUrl is required: set it to the absolute https URL of your " +
+                "\"confirm your registration\" page (the token is appended to it), e.g. https://example.com/confirm-registration?token=.");
         }
 
         if (_isService is not null)

@@ -135,6 +135,14 @@ public static class TrendAccountServiceCollectionExtensions
             sp.GetRequiredService<MailComposer>(),
             sp.GetRequiredService<AccountWorkQueue>(),
             LoggerFor<ResetLinkIssuer>(sp)));
+        services.TryAddSingleton(sp => new RegistrationMailIssuer(
+            sp.GetRequiredService<FlowContext>(),
+            Group<RecoveryOptions>(sp).RegistrationLinkBaseUrl,
+            Require<IAccountStore>(sp),
+            sp.GetRequiredService<TokenService>(),
+            sp.GetRequiredService<MailComposer>(),
+            sp.GetRequiredService<AccountWorkQueue>(),
+            LoggerFor<RegistrationMailIssuer>(sp)));
         services.TryAddSingleton<IAccountService>(CreateAccountService);
         services.TryAddSingleton(sp => new SignInTroubleshooter(
             Require<IAccountStore>(sp),
@@ -173,7 +181,8 @@ public static class TrendAccountServiceCollectionExtensions
         var limits = services.GetRequiredService<RecoveryLimits>();
         return new AccountService(
             new SignInHandler(context, normalizer, accounts, verifier, tokens, CreateSignInGuard(services, context, captcha), LoggerFor<SignInHandler>(services)),
-            new RegistrationHandler(context, serials, normalizer, accounts, verifier, newPasswords, LoggerFor<RegistrationHandler>(services)),
+            new RegistrationHandler(context, serials, normalizer, accounts, newPasswords, CreateRegistrationGate(services, captcha), LoggerFor<RegistrationHandler>(services)),
+            new ConfirmRegistrationHandler(context, accounts, tokens, LoggerFor<ConfirmRegistrationHandler>(services)),
             new EmailRecoveryHandler(context, serials, accounts, captcha, limits, services.GetRequiredService<MailComposer>(), LoggerFor<EmailRecoveryHandler>(services)),
             new ForgotPasswordHandler(context, normalizer, captcha, limits, services.GetRequiredService<ResetLinkIssuer>(), LoggerFor<ForgotPasswordHandler>(services)),
             new ResetPasswordHandler(context, normalizer, tokens, newPasswords, limits, LoggerFor<ResetPasswordHandler>(services)),
@@ -189,6 +198,13 @@ public static class TrendAccountServiceCollectionExtensions
         services.GetRequiredService<VerificationGate>(),
         captcha,
         LoggerFor<SignInGuard>(services));
+
+    private static RegistrationGate CreateRegistrationGate(IServiceProvider services, ICaptchaVerifier captcha) => new(
+        Group<RateLimitOptions>(services),
+        services.GetRequiredService<IAttemptCounter>(),
+        captcha,
+        services.GetRequiredService<RegistrationMailIssuer>(),
+        LoggerFor<RegistrationGate>(services));
 
     private static T Require<T>(IServiceProvider services)
         where T : class =>

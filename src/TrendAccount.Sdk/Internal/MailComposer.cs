@@ -101,6 +101,14 @@ internal sealed class MailComposer
     public AccountMessage PasswordResetMessage(AccountRecord account, Uri link, TimeSpan lifetime) =>
         Render(AccountMessageKind.PasswordReset, account.Email, Messages.PasswordResetMail(link, lifetime));
 
+    /// <summary>Sends the registration confirmation now (the caller already runs off the response path).</summary>
+    public Task<bool> SendRegistrationConfirmationAsync(string email, Uri link, TimeSpan lifetime, CancellationToken cancellationToken) =>
+        SendAsync(Render(AccountMessageKind.RegistrationConfirmation, email, Messages.RegistrationConfirmationMail(link, lifetime)), cancellationToken);
+
+    /// <summary>Sends the "you already have an account" notice now (the caller already runs off the response path).</summary>
+    public Task<bool> SendAccountExistsNoticeAsync(AccountRecord account, CancellationToken cancellationToken) =>
+        SendAsync(Render(AccountMessageKind.AccountExistsNotice, account.Email, Messages.AccountExistsNoticeMail()), cancellationToken);
+
     private static void Paragraph(StringBuilder text, StringBuilder html, string paragraph)
     {
         text.Append(paragraph).Append("\n\n");

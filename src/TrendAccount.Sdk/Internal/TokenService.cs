@@ -53,6 +53,57 @@ internal sealed class TokenService
         return issued.Token;
     }
 
+    /// <summary>
+    /// Issues a token bound to no account yet (a registration confirmation): bound to the id the account will get (a
+    /// fresh one) and carrying the caller's payload, so nothing but the token store holds it until the link is used.
+    /// </summary>
+    public async Task<string> IssueUnboundAsync(TokenPurpose purpose, string payload, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var issued = SecureTokens.Issue();
+        await _tokens.AddAsync(
+            new TokenRecord
+            {
+                Digest = issued.Digest,
+                AccountId = Guid.NewGuid(),
+                Purpose = purpose,
+                SecurityStamp = AccountRecord.NewSecurityStamp(),
+                IssuedAt = issuedAt,
+                ExpiresAt = expiresAt,
+                Payload = payload,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return issued.Token;
+    }
+
+    /// <summary>
+    /// Consumes an unbound token of one purpose, once: the one caller whose conditional write wins gets the record
+    /// (its payload, future account id and security stamp); everyone else (unknown, expired, used, another purpose)
+    /// gets <see langword="null"/> and the reason for the log.
+    /// </summary>
+    public async Task<(TokenRecord? Token, string? RejectedBecause)> ConsumeUnboundAsync(string? presented, TokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        var digest = SecureTokens.TryComputeDigest(presented);
+        if (digest is null)
+        {
+            return (null, "malformed");
+        }
+
+        var token = await _tokens.FindAsync(digest, cancellationToken).ConfigureAwait(false);
+        if (token is null)
+        {
+            return (null, "unknown");
+        }
+
+        if (token.Purpose != purpose)
+        {
+            return (null, "wrong purpose");
+        }
+
+        return await _tokens.TryConsumeAsync(digest, _context.Now, cancellationToken).ConfigureAwait(false)
+            ? (token, null)
+            : (null, "expired or used");
+    }
+
     /// <summary>Issues a session; a replacement session keeps the original <paramref name="issuedAt"/> and so its absolute limit.</summary>
     public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueSessionAsync(AccountRecord account, DateTimeOffset issuedAt, CancellationToken cancellationToken)
     {

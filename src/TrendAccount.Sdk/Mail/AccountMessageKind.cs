@@ -14,4 +14,10 @@ public enum AccountMessageKind
 
     /// <summary>The account was locked after repeated failed sign-ins.</summary>
     LockoutNotice = 4,
+
+    /// <summary>"Confirm your registration": the single-use link that creates the account.</summary>
+    RegistrationConfirmation = 5,
+
+    /// <summary>Someone tried to register an address that already has an account: "sign in or reset your password".</summary>
+    AccountExistsNotice = 6,
 }

@@ -110,20 +110,24 @@ public class TrendAccountMessages
     /// <summary>Gets the text for a new account.</summary>
     public virtual string Registered => "Your Trend Micro Account is ready. Click Sign In.";
 
-    /// <summary>Gets the text for a serial linked to an existing account.</summary>
-    public virtual string SerialLinked => "Your serial number is now registered to your Trend Micro Account. Click Sign In.";
-
     /// <summary>Gets the text for a serial already registered to an account.</summary>
     public virtual string SerialAlreadyRegistered =>
         "This serial number is already registered to a Trend Micro Account. If you forgot which address you used, click the Forgot which address you used before? link.";
 
     /// <summary>
-    /// Gets the generic registration refusal. It must not say whether the address has an account: an existing
-    /// account's address with another password, and a registration racing another, get this same text.
+    /// Gets the answer to every acceptable registration, whether or not the address has an account: the mailbox
+    /// gets either the confirmation link or a "you already have an account" notice.
     /// </summary>
-    public virtual string RegistrationFailed =>
-        "We could not register your program with this email address and password. " +
-        "If you already have a Trend Micro Account, type the password of that account, or click the Forgot your password? link.";
+    public virtual string RegistrationAccepted =>
+        "Check your email to finish creating your Trend Micro Account. The link in it works once.";
+
+    /// <summary>Gets the one answer for an unknown, expired or used registration link.</summary>
+    public virtual string RegistrationLinkInvalid =>
+        "This link to confirm your registration is no longer valid. Register again to get a new one.";
+
+    /// <summary>Gets the answer when a confirmed address already has an account (only the mailbox's owner sees it).</summary>
+    public virtual string AccountAlreadyExists =>
+        "You already have a Trend Micro Account with this email address. Sign in, or click the Forgot your password? link.";
 
     /// <summary>Gets the text for a captcha that was not solved.</summary>
     public virtual string CaptchaFailed => "Type the characters shown, then try again.";
@@ -219,6 +223,36 @@ public class TrendAccountMessages
             link,
             "Change your password now");
     }
+
+    /// <summary>Gets the "confirm your registration" email, written once for its text and HTML bodies.</summary>
+    /// <param name="link">The confirmation link.</param>
+    /// <param name="lifetime">How long the link works.</param>
+    /// <returns>The mail.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="link"/> is <see langword="null"/>.</exception>
+    public virtual MailTemplate RegistrationConfirmationMail(Uri link, TimeSpan lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return new MailTemplate(
+            "Confirm your Trend Micro Account",
+            [
+                "Someone registered a Trend Micro program with this email address. Confirm it to create your Trend Micro Account.",
+                $"The link works once, for {DescribeDuration(lifetime)}.",
+                "If it was not you, ignore this email: no account is created.",
+            ],
+            link,
+            "Confirm your registration");
+    }
+
+    /// <summary>Gets the notice sent when someone registers an address that already has an account.</summary>
+    /// <returns>The mail.</returns>
+    public virtual MailTemplate AccountExistsNoticeMail() =>
+        new(
+            "You already have a Trend Micro Account",
+            [
+                "Someone tried to register a Trend Micro program with this email address, but you already have a Trend Micro Account.",
+                "Sign in with it, or click the Forgot your password? link if you do not remember the password. Nothing was changed.",
+                "If it was not you, ignore this email.",
+            ]);
 
     /// <summary>Gets the email-address reminder, written once for its text and HTML bodies.</summary>
     /// <param name="email">The registered address (the recipient).</param>

@@ -31,6 +31,17 @@ public sealed class RateLimitOptions
     /// <value>Defaults to 10 per 15 minutes.</value>
     public RateLimitRule InvalidResetTokensPerClient { get; } = new(10, TimeSpan.FromMinutes(15));
 
+    /// <summary>Gets registrations allowed per client (captcha solved or not, each costs one bcrypt hash).</summary>
+    /// <value>Defaults to 10 per 15 minutes.</value>
+    public RateLimitRule RegistrationPerClient { get; } = new(10, TimeSpan.FromMinutes(15));
+
+    /// <summary>
+    /// Gets registration mails (confirmation links and "you already have an account" notices) allowed per address.
+    /// Only a request that will send a mail is counted; over the limit, the answer is the same and nothing is sent.
+    /// </summary>
+    /// <value>Defaults to 3 per 15 minutes.</value>
+    public RateLimitRule RegistrationPerAddress { get; } = new(3, TimeSpan.FromMinutes(15));
+
     internal void Validate(ICollection<string> failures)
     {
         if (MaximumTrackedKeys is < 1000 or > 10_000_000)
@@ -42,5 +53,7 @@ public sealed class RateLimitOptions
         PasswordResetPerClient.Validate(nameof(PasswordResetPerClient), failures);
         EmailRecoveryPerClient.Validate(nameof(EmailRecoveryPerClient), failures);
         InvalidResetTokensPerClient.Validate(nameof(InvalidResetTokensPerClient), failures);
+        RegistrationPerClient.Validate(nameof(RegistrationPerClient), failures);
+        RegistrationPerAddress.Validate(nameof(RegistrationPerAddress), failures);
     }
 }

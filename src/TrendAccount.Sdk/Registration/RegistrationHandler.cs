@@ -4,9 +4,11 @@ using Microsoft.Extensions.Logging;
 namespace TrendAccount.Sdk;
 
 /// <summary>
-/// Product activation (the activation backend records a serial) and registration (an account for an activated
-/// serial, or the serial linked to an existing account given that account's password). Registration never tells
-/// which addresses have accounts. One per container; thread-safe.
+/// Product activation (the activation backend records a serial) and registration (a request to create an account
+/// for an activated serial). Registration answers the same for every acceptable request, "check your email", and
+/// never tells which addresses have accounts: the mailbox learns the rest (<see cref="RegistrationGate"/>, <see cref="RegistrationMailIssuer"/>),
+/// and the account exists only once the link is used (<see cref="ConfirmRegistrationHandler"/>). It verifies no
+/// password, so no registration counts toward anyone's lockout. One per container; thread-safe.
 /// </summary>
 internal sealed class RegistrationHandler
 {
@@ -14,8 +16,8 @@ internal sealed class RegistrationHandler
     private readonly SerialClassifier _serials;
     private readonly CredentialNormalizer _normalizer;
     private readonly IAccountStore _accounts;
-    private readonly CredentialVerifier _verifier;
     private readonly NewPasswordService _newPasswords;
+    private readonly RegistrationGate _gate;
     private readonly ILogger _logger;
 
     public RegistrationHandler(
@@ -23,23 +25,23 @@ internal sealed class RegistrationHandler
         SerialClassifier serials,
         CredentialNormalizer normalizer,
         IAccountStore accounts,
-        CredentialVerifier verifier,
         NewPasswordService newPasswords,
+        RegistrationGate gate,
         ILogger<RegistrationHandler> logger)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(serials);
         ArgumentNullException.ThrowIfNull(normalizer);
         ArgumentNullException.ThrowIfNull(accounts);
-        ArgumentNullException.ThrowIfNull(verifier);
         ArgumentNullException.ThrowIfNull(newPasswords);
+        ArgumentNullException.ThrowIfNull(gate);
         ArgumentNullException.ThrowIfNull(logger);
         _context = context;
         _serials = serials;
         _normalizer = normalizer;
         _accounts = accounts;
-        _verifier = verifier;
         _newPasswords = newPasswords;
+        _gate = gate;
         _logger = logger;
     }
 
@@ -86,6 +88,16 @@ internal sealed class RegistrationHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         using var activity = TrendAccountActivities.Start("Register");
+
+        // The captcha, then the client's limit (RegistrationGate): a refused request looks nothing up and hashes nothing.
+        switch (await _gate.AdmitAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            case RegistrationStatus.CaptchaFailed:
+                return Refuse(new RegistrationResult { Status = RegistrationStatus.CaptchaFailed, Message = Messages.CaptchaFailed }, activity);
+            case RegistrationStatus.TooManyAttempts:
+                return Refuse(new RegistrationResult { Status = RegistrationStatus.TooManyAttempts, Message = Messages.TooManyAttempts }, activity);
+        }
+
         var serial = _serials.Classify(request.Serial);
         var email = _normalizer.NormalizeEmail(request.Email);
         var password = _normalizer.NormalizePassword(request.Password);
@@ -102,6 +114,7 @@ internal sealed class RegistrationHandler
             return Refuse(new RegistrationResult { Status = RegistrationStatus.ResellerSerial, Message = Messages.ResellerSerial(contact), Hints = hints, ResellerContact = contact, Serial = serial.Serial }, activity);
         }
 
+        // The serial's state is the customer's own business (they hold it); the address's state is not told.
         var serialRecord = await _accounts.FindSerialAsync(serial.Serial!, cancellationToken).ConfigureAwait(false);
         if (serialRecord is null || !serialRecord.IsActivated)
         {
@@ -125,76 +138,28 @@ internal sealed class RegistrationHandler
             return Refuse(new RegistrationResult { Status = RegistrationStatus.InvalidPassword, Message = _context.DescribePasswordProblems(validation.Problems), Hints = hints, PasswordProblems = validation.Problems, Serial = serial.Serial }, activity);
         }
 
-        var existing = await _accounts.FindByLookupKeyAsync(email.LookupKey!, cancellationToken).ConfigureAwait(false);
-        return existing is null
-            ? await CreateAccountAsync(email, serial.Serial!, password, hints, activity, cancellationToken).ConfigureAwait(false)
-            : await LinkToExistingAsync(existing, serial.Serial!, password, hints, activity, cancellationToken).ConfigureAwait(false);
+        // Hashed on the response path for every acceptable request, new address or not: the same work either way,
+        // and the plain password never waits in a queue.
+        var pending = new PendingRegistration(email.Email!, email.LookupKey!, _newPasswords.Hash(password), serial.Serial!);
+        var maskedEmail = Redaction.MaskEmail(email.Email);
+
+        // Only a request that will send a mail charges the address's window; over it, the same answer and no mail.
+        if (await _gate.TrySendAsync(pending, cancellationToken).ConfigureAwait(false))
+        {
+            Log.RegistrationAccepted(_logger, maskedEmail, Redaction.MaskSerial(serial.Serial));
+            _context.Metrics.Registration("accepted");
+        }
+        else
+        {
+            Log.RegistrationMailRateLimited(_logger, maskedEmail);
+            _context.Metrics.Registration("address_rate_limited");
+        }
+
+        activity.SetOutcome("accepted", true);
+        return new RegistrationResult { Status = RegistrationStatus.Accepted, Message = Messages.RegistrationAccepted, Hints = hints, Serial = serial.Serial };
     }
 
     private static string ResellerContact(SerialClassification serial) => serial.ResellerContact ?? SerialOptions.DefaultResellerContact;
-
-    private async Task<RegistrationResult> CreateAccountAsync(EmailNormalization email, string serial, PasswordInput password, InputHints hints, Activity? activity, CancellationToken cancellationToken)
-    {
-        var now = _context.Now;
-        var account = new AccountRecord
-        {
-            Id = Guid.NewGuid(),
-            Email = email.Email!,
-            LookupKey = email.LookupKey!,
-            PasswordHash = _newPasswords.Hash(password),
-            SecurityStamp = AccountRecord.NewSecurityStamp(),
-            CreatedAt = now,
-        };
-        var status = await _accounts.CreateWithSerialAsync(account, serial, now, cancellationToken).ConfigureAwait(false);
-        switch (status)
-        {
-            case StoreWriteStatus.Succeeded:
-                _context.Metrics.Registration("registered");
-                Log.AccountRegistered(_logger, account.Id, Redaction.MaskEmail(account.Email), Redaction.MaskSerial(serial));
-                activity.SetOutcome("registered", true);
-                return new RegistrationResult { Status = RegistrationStatus.Succeeded, Message = Messages.Registered, Hints = hints, Serial = serial, AccountId = account.Id };
-            case StoreWriteStatus.SerialAlreadyLinked:
-                return Refuse(AlreadyRegistered(hints, serial), activity);
-            case StoreWriteStatus.NotFound or StoreWriteStatus.SerialNotActivated:
-                return Refuse(NotActivated(hints, serial), activity);
-            default:
-                // DuplicateEmail: another registration of the same address won a race. Same answer as an
-                // existing address with another password: registration never tells which addresses exist.
-                return RefuseGenerically(RegistrationRefusal.DuplicateEmailRace, email.Email!, hints, serial, activity);
-        }
-    }
-
-    private async Task<RegistrationResult> LinkToExistingAsync(AccountRecord existing, string serial, PasswordInput password, InputHints hints, Activity? activity, CancellationToken cancellationToken)
-    {
-        // Proving the existing account's password is a sign-in in disguise: same lockout, same single verification.
-        var check = await _verifier.VerifyAsync(existing, password, cancellationToken).ConfigureAwait(false);
-        if (check == CredentialCheck.LockedOut)
-        {
-            return RefuseGenerically(RegistrationRefusal.ExistingAccountLockedOut, existing.Email, hints, serial, activity);
-        }
-
-        if (check == CredentialCheck.WrongPassword)
-        {
-            return RefuseGenerically(RegistrationRefusal.ExistingAccountWrongPassword, existing.Email, hints, serial, activity);
-        }
-
-        var status = await _accounts.LinkSerialAsync(serial, existing.Id, _context.Now, cancellationToken).ConfigureAwait(false);
-        switch (status)
-        {
-            case StoreWriteStatus.Succeeded:
-                await _verifier.RecordSuccessAsync(existing, password, check, cancellationToken).ConfigureAwait(false);
-                _context.Metrics.Registration("linked");
-                Log.SerialLinkedToAccount(_logger, existing.Id, Redaction.MaskEmail(existing.Email), Redaction.MaskSerial(serial));
-                activity.SetOutcome("linked", true);
-                return new RegistrationResult { Status = RegistrationStatus.LinkedToExistingAccount, Message = Messages.SerialLinked, Hints = hints, Serial = serial, AccountId = existing.Id };
-            case StoreWriteStatus.SerialAlreadyLinked:
-                return Refuse(AlreadyRegistered(hints, serial), activity);
-            case StoreWriteStatus.SerialNotActivated:
-                return Refuse(NotActivated(hints, serial), activity);
-            default:
-                return RefuseGenerically(RegistrationRefusal.AccountVanished, existing.Email, hints, serial, activity);
-        }
-    }
 
     private RegistrationResult NotActivated(InputHints hints, string serial) =>
         new() { Status = RegistrationStatus.SerialNotActivated, Message = Messages.NotActivated, Hints = hints, Serial = serial };
@@ -227,13 +192,5 @@ internal sealed class RegistrationHandler
         Log.RegistrationRejected(_logger, result.Status);
         activity.SetOutcome(outcome, false);
         return result;
-    }
-
-    private RegistrationResult RefuseGenerically(RegistrationRefusal reason, string email, InputHints hints, string serial, Activity? activity)
-    {
-        _context.Metrics.Registration(Outcomes.Of(reason));
-        Log.RegistrationRefused(_logger, reason, Redaction.MaskEmail(email));
-        activity.SetOutcome("failed", false);
-        return new RegistrationResult { Status = RegistrationStatus.Failed, Message = Messages.RegistrationFailed, Hints = hints, Serial = serial };
     }
 }

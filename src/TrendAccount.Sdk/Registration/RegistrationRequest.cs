@@ -1,6 +1,9 @@
 namespace TrendAccount.Sdk;
 
-/// <summary>A customer's registration after activating the program: serial, email, password and confirmation. Immutable.</summary>
+/// <summary>
+/// A customer's registration after activating the program: serial, email, password and confirmation, with the
+/// captcha and the client it came from. Immutable.
+/// </summary>
 public sealed class RegistrationRequest
 {
     /// <summary>Initializes a new instance of the <see cref="RegistrationRequest"/> class.</summary>
@@ -8,12 +11,18 @@ public sealed class RegistrationRequest
     /// <param name="email">The email address as typed.</param>
     /// <param name="password">The password as typed.</param>
     /// <param name="confirmation">The password confirmation as typed.</param>
-    public RegistrationRequest(string? serial, string? email, string? password, string? confirmation)
+    /// <param name="captchaResponse">The captcha answer or widget response.</param>
+    /// <param name="client">The client the request came from (registrations are limited per client); <see cref="ClientContext.Unknown"/> when the host cannot tell.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> is <see langword="null"/>.</exception>
+    public RegistrationRequest(string? serial, string? email, string? password, string? confirmation, string? captchaResponse, ClientContext client)
     {
+        ArgumentNullException.ThrowIfNull(client);
         Serial = serial;
         Email = email;
         Password = password;
         Confirmation = confirmation;
+        CaptchaResponse = captchaResponse;
+        Client = client;
     }
 
     /// <summary>Gets the serial number as typed.</summary>
@@ -27,6 +36,12 @@ public sealed class RegistrationRequest
 
     /// <summary>Gets the password confirmation as typed.</summary>
     public string? Confirmation { get; }
+
+    /// <summary>Gets the captcha answer or widget response.</summary>
+    public string? CaptchaResponse { get; }
+
+    /// <summary>Gets the client (rate limit and captcha).</summary>
+    public ClientContext Client { get; }
 
     /// <inheritdoc />
     public override string ToString() => "RegistrationRequest(***)";

@@ -7,8 +7,8 @@ public sealed class RegistrationResult
     {
     }
 
-    /// <summary>Gets a value indicating whether the serial is now registered to an account.</summary>
-    public bool Succeeded => Status is RegistrationStatus.Succeeded or RegistrationStatus.LinkedToExistingAccount;
+    /// <summary>Gets a value indicating whether the request was accepted ("check your email"); the account exists only once confirmed.</summary>
+    public bool Succeeded => Status == RegistrationStatus.Accepted;
 
     /// <summary>Gets what happened.</summary>
     public RegistrationStatus Status { get; internal init; }
@@ -33,9 +33,6 @@ public sealed class RegistrationResult
 
     /// <summary>Gets the canonical serial, when well formed.</summary>
     public string? Serial { get; internal init; }
-
-    /// <summary>Gets the account the serial is now registered to, when <see cref="Succeeded"/>.</summary>
-    public Guid? AccountId { get; internal init; }
 
     /// <inheritdoc />
     public override string ToString() => $"Registration {Status}";

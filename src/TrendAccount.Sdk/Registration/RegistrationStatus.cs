@@ -1,14 +1,13 @@
 namespace TrendAccount.Sdk;
 
 /// <summary>The outcome of <see cref="IAccountService.RegisterAsync"/>. Values are stable and never renumbered.</summary>
+/// <remarks>
+/// Nothing here depends on whether the address has an account: an acceptable request always gets
+/// <see cref="Accepted"/> ("check your email"), and the mailbox learns the rest. The serial statuses describe the
+/// serial the customer holds, never an address.
+/// </remarks>
 public enum RegistrationStatus
 {
-    /// <summary>A new account was created and the serial linked to it.</summary>
-    Succeeded = 0,
-
-    /// <summary>The address already had an account, the password was that account's password, and the serial is now linked to it.</summary>
-    LinkedToExistingAccount = 1,
-
     /// <summary>The serial number is not well formed.</summary>
     MalformedSerial = 2,
 
@@ -28,8 +27,15 @@ public enum RegistrationStatus
     InvalidPassword = 7,
 
     /// <summary>
-    /// The generic refusal: the details could not be registered. Deliberately vague, so registration never
-    /// reveals which addresses have accounts.
+    /// The request was acceptable: "check your email". A new address gets a confirmation link (the account exists
+    /// once it is used, <see cref="IAccountService.ConfirmRegistrationAsync"/>); an address with an account gets a
+    /// notice instead. The same answer either way.
     /// </summary>
-    Failed = 8,
+    Accepted = 9,
+
+    /// <summary>The captcha was not solved; nothing was looked up or counted.</summary>
+    CaptchaFailed = 10,
+
+    /// <summary>This client sent too many registrations; try again later. Says nothing about the address.</summary>
+    TooManyAttempts = 11,
 }

@@ -8,4 +8,10 @@ public enum TokenPurpose
 
     /// <summary>A signed-in session.</summary>
     Session = 2,
+
+    /// <summary>
+    /// The "confirm your registration" link. Bound to no account yet: the record's <see cref="TokenRecord.AccountId"/>
+    /// is the id the account will get, and <see cref="TokenRecord.Payload"/> holds the pending registration.
+    /// </summary>
+    RegistrationConfirmation = 3,
 }

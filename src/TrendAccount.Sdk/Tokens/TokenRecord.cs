@@ -15,6 +15,9 @@ public sealed record TokenRecord
     /// <summary>The length of <see cref="Digest"/>: a SHA-256 digest as lower-case hex (64 characters). Stores size their key column by it.</summary>
     public const int DigestLength = 64;
 
+    /// <summary>The longest <see cref="Payload"/> a store must keep: 2,048 characters. Stores size their column by it.</summary>
+    public const int MaximumPayloadLength = 2048;
+
     /// <summary>Gets the SHA-256 digest of the token as lower-case hex (<see cref="SecureTokens.DigestLength"/> characters).</summary>
     public required string Digest { get; init; }
 
@@ -32,6 +35,15 @@ public sealed record TokenRecord
 
     /// <summary>Gets when the token stops working (for sessions, the sliding idle expiry).</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>
+    /// Gets data the SDK keeps with the token until it is used, opaque to stores, at most
+    /// <see cref="MaximumPayloadLength"/> characters; <see langword="null"/> for most purposes. A
+    /// <see cref="TokenPurpose.RegistrationConfirmation"/> token carries the pending registration here (address,
+    /// password hash, serial): the account is created from it only when the link is used.
+    /// </summary>
+    /// <remarks>Stores keep it verbatim and return it with the record; never log it (it can hold a password hash).</remarks>
+    public string? Payload { get; init; }
 
     /// <summary>Gets when the token was consumed or revoked; <see langword="null"/> while unused.</summary>
     public DateTimeOffset? ConsumedAt { get; init; }

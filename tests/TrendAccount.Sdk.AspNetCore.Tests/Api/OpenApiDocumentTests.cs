@@ -21,7 +21,11 @@ public sealed class OpenApiDocumentTests
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
-        builder.Services.AddTrendAccount(o => o.Recovery.ResetLinkBaseUrl = new Uri("https://localhost/reset-password?token="))
+        builder.Services.AddTrendAccount(o =>
+            {
+                o.Recovery.ResetLinkBaseUrl = new Uri("https://localhost/reset-password?token=");
+                o.Recovery.RegistrationLinkBaseUrl = new Uri("https://localhost/confirm-registration?token=");
+            })
             .UseInMemoryStores().UseMailer<RecordingAccountMailer>().UseCaptchaVerifier<TestCaptchaVerifier>();
         builder.Services.AddTrendAccountAuthentication();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>

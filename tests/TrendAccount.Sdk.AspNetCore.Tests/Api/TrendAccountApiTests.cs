@@ -89,20 +89,25 @@ public sealed class TrendAccountApiTests
     }
 
     [Fact]
-    public async Task Register_ActivatedSerial_RegistersAndTheCustomerCanSignIn()
+    public async Task Register_ActivatedSerial_ConfirmedByTheMailedLinkAndTheCustomerCanSignIn()
     {
         await using var site = new SiteFactory();
         await site.Accounts.ActivateProductAsync(new ProductActivationRequest(SiteFactory.SeedSerial));
         using var browser = site.CreateBrowser();
 
         var (status, text) = await PostAsync(browser, "/account/register",
-            new { serial = "pqrs 1234 5678 9012 3456", email = SiteFactory.Email, password = SiteFactory.Password, confirmation = SiteFactory.Password });
+            new { serial = "pqrs 1234 5678 9012 3456", email = SiteFactory.Email, password = SiteFactory.Password, confirmation = SiteFactory.Password, captchaResponse = TestCaptchaVerifier.ValidResponse });
         var body = JsonDocument.Parse(text).RootElement;
+        var link = (await site.Stores.Mailer.NextToAsync(SiteFactory.Email)).Link!.AbsoluteUri;
+        var (confirmStatus, confirmText) = await PostAsync(browser, "/account/register/confirm", new { token = link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..] });
+        var confirmed = JsonDocument.Parse(confirmText).RootElement;
         var signIn = await browser.SignInAsync();
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("Succeeded", body.GetProperty("status").GetString());
-        Assert.Equal(SiteFactory.SeedSerial, body.GetProperty("serial").GetString());
+        Assert.Equal("Accepted", body.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, confirmStatus);
+        Assert.Equal("Succeeded", confirmed.GetProperty("status").GetString());
+        Assert.Equal(SiteFactory.SeedSerial, confirmed.GetProperty("serial").GetString());
         Assert.True(signIn.GetProperty("succeeded").GetBoolean());
     }
 
@@ -113,7 +118,7 @@ public sealed class TrendAccountApiTests
         using var browser = site.CreateBrowser();
 
         var (_, text) = await PostAsync(browser, "/account/register",
-            new { serial = "TQRS-1234-5678-9012-3456", email = SiteFactory.Email, password = SiteFactory.Password, confirmation = SiteFactory.Password });
+            new { serial = "TQRS-1234-5678-9012-3456", email = SiteFactory.Email, password = SiteFactory.Password, confirmation = SiteFactory.Password, captchaResponse = TestCaptchaVerifier.ValidResponse });
         var body = JsonDocument.Parse(text).RootElement;
 
         Assert.False(body.GetProperty("succeeded").GetBoolean());
@@ -129,7 +134,7 @@ public sealed class TrendAccountApiTests
         using var browser = site.CreateBrowser();
 
         var (_, text) = await PostAsync(browser, "/account/register",
-            new { serial = SiteFactory.SeedSerial, email = SiteFactory.Email, password = "short", confirmation = "shorter" });
+            new { serial = SiteFactory.SeedSerial, email = SiteFactory.Email, password = "short", confirmation = "shorter", captchaResponse = TestCaptchaVerifier.ValidResponse });
         var problems = JsonDocument.Parse(text).RootElement.GetProperty("passwordProblems").EnumerateArray().Select(p => p.GetString()).ToArray();
 
         Assert.Contains("TooShort", problems);

@@ -22,6 +22,8 @@ public sealed class CountingAccountService
 
         public Task<RegistrationResult> RegisterAsync(RegistrationRequest request, CancellationToken cancellationToken = default) => inner.RegisterAsync(request, cancellationToken);
 
+        public Task<ConfirmRegistrationResult> ConfirmRegistrationAsync(ConfirmRegistrationRequest request, CancellationToken cancellationToken = default) => inner.ConfirmRegistrationAsync(request, cancellationToken);
+
         public Task<SignInResult> SignInAsync(SignInRequest request, CancellationToken cancellationToken = default) => inner.SignInAsync(request, cancellationToken);
 
         public Task<EmailRecoveryResult> RecoverEmailAsync(EmailRecoveryRequest request, CancellationToken cancellationToken = default) => inner.RecoverEmailAsync(request, cancellationToken);

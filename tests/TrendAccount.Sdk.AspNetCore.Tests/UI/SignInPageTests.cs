@@ -25,6 +25,7 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         builder.Services.AddTrendAccount(o =>
             {
                 o.Recovery.ResetLinkBaseUrl = new Uri("https://localhost/ChangePassword?token=");
+                o.Recovery.RegistrationLinkBaseUrl = new Uri("https://localhost/ConfirmRegistration?token=");
                 o.Hashing.WorkFactor = 4;
                 o.Hashing.AllowInsecureWorkFactorForTesting = true;
                 o.SignIn.PerClient.PermitLimit = 8;
@@ -43,7 +44,8 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         var accounts = _app.Services.GetRequiredService<IAccountService>();
         const string serial = "PQRS-1234-5678-9012-3456";
         Assert.True((await accounts.ActivateProductAsync(new ProductActivationRequest(serial))).Succeeded);
-        Assert.True((await accounts.RegisterAsync(new RegistrationRequest(serial, Email, Password, Password))).Succeeded);
+        var registration = new RegistrationRequest(serial, Email, Password, Password, TestCaptchaVerifier.ValidResponse, new ClientContext("198.51.100.1"));
+        Assert.True((await TestRegistrations.RegisterAndConfirmAsync(_app.Services, registration)).Succeeded);
 
         var client = _app.GetTestClient();
         client.BaseAddress = new Uri("https://localhost");

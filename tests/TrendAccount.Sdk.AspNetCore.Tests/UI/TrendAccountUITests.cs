@@ -22,6 +22,7 @@ public sealed partial class TrendAccountUITests : IAsyncLifetime
         builder.Services.AddTrendAccount(o =>
             {
                 o.Recovery.ResetLinkBaseUrl = new Uri("https://localhost/ChangePassword?token=");
+                o.Recovery.RegistrationLinkBaseUrl = new Uri("https://localhost/ConfirmRegistration?token=");
                 o.Hashing.WorkFactor = 4;
                 o.Hashing.AllowInsecureWorkFactorForTesting = true;
             })

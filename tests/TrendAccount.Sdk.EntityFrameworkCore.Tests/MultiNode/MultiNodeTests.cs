@@ -99,7 +99,7 @@ public abstract class MultiNodeTests<TDatabase> : IClassFixture<TDatabase>, IAsy
     }
 
     [Fact]
-    public async Task RegisterAsync_SameEmailOnBothNodesAtOnce_CreatesExactlyOneAccount()
+    public async Task ConfirmRegistrationAsync_SameEmailOnBothNodesAtOnce_CreatesExactlyOneAccount()
     {
         const int Registrations = 20;
         var email = NewEmail();
@@ -109,17 +109,43 @@ public abstract class MultiNodeTests<TDatabase> : IClassFixture<TDatabase>, IAsy
             Assert.True((await (i % 2 == 0 ? A : B).Accounts.ActivateProductAsync(new ProductActivationRequest(serial, "TIS-2017"))).Succeeded);
         }
 
-        var results = await TestData.InParallelAsync(Registrations, i =>
-            (i % 2 == 0 ? A : B).Accounts.RegisterAsync(new RegistrationRequest(serials[i], email, Password, Password)));
+        var requests = await TestData.InParallelAsync(Registrations, i =>
+            (i % 2 == 0 ? A : B).Accounts.RegisterAsync(new RegistrationRequest(serials[i], email, Password, Password, TestCaptchaResponse, ClientContext.Unknown)));
+        Assert.All(requests, r => Assert.Equal(RegistrationStatus.Accepted, r.Status));
+        await A.WhenMailSentAsync();
+        await B.WhenMailSentAsync();
+        var tokens = A.Mailer.MessagesTo(email).Concat(B.Mailer.MessagesTo(email))
+            .Where(m => m.Kind == AccountMessageKind.RegistrationConfirmation)
+            .Select(m => TokenFrom(m.Link))
+            .ToArray();
+        Assert.Equal(Registrations, tokens.Length);
 
-        var registered = Assert.Single(results, r => r.Status == RegistrationStatus.Succeeded);
-        Assert.All(results, r => Assert.True(
-            r.Status is RegistrationStatus.Succeeded or RegistrationStatus.LinkedToExistingAccount or RegistrationStatus.Failed,
-            $"Unexpected {r.Status}: {r.Message}"));
-        Assert.All(results.Where(r => r.AccountId is not null), r => Assert.Equal(registered.AccountId, r.AccountId));
+        var results = await TestData.InParallelAsync(Registrations, i =>
+            (i % 2 == 0 ? B : A).Accounts.ConfirmRegistrationAsync(new ConfirmRegistrationRequest(tokens[i])));
+
+        var registered = Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(ConfirmRegistrationStatus.AccountAlreadyExists, r.Status));
         await using var context = _database.CreateContext();
         Assert.Equal(1, await context.Set<AccountEntity>().CountAsync(a => a.Email == email));
+        Assert.Equal(1, await context.Set<SerialEntity>().CountAsync(s => s.AccountId == registered.AccountId));
         Assert.True((await B.Accounts.SignInAsync(new SignInRequest(email, Password))).Succeeded);
+    }
+
+    [Fact]
+    public async Task ConfirmRegistrationAsync_OneLinkOnBothNodesAtOnce_ConsumedExactlyOnce()
+    {
+        var serial = TestData.NewSerial();
+        var email = NewEmail();
+        Assert.True((await A.Accounts.ActivateProductAsync(new ProductActivationRequest(serial, "TIS-2017"))).Succeeded);
+        Assert.True((await A.Accounts.RegisterAsync(new RegistrationRequest(serial, email, Password, Password, TestCaptchaResponse, ClientContext.Unknown))).Succeeded);
+        await A.WhenMailSentAsync();
+        var token = TokenFrom(A.Mailer.LastMessageTo(email, AccountMessageKind.RegistrationConfirmation)?.Link);
+
+        var results = await TestData.InParallelAsync(20, i =>
+            (i % 2 == 0 ? A : B).Accounts.ConfirmRegistrationAsync(new ConfirmRegistrationRequest(token)));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(ConfirmRegistrationStatus.InvalidLink, r.Status));
     }
 
     [Fact]
@@ -158,8 +184,9 @@ public abstract class MultiNodeTests<TDatabase> : IClassFixture<TDatabase>, IAsy
         var serial = TestData.NewSerial();
         var email = NewEmail();
         Assert.True((await node.Accounts.ActivateProductAsync(new ProductActivationRequest(serial, "TIS-2017"))).Succeeded);
-        var registration = await node.Accounts.RegisterAsync(new RegistrationRequest(serial, email, Password, Password));
-        Assert.True(registration.Succeeded, registration.Message);
+        var confirmed = await Testing.TestRegistrations.RegisterAndConfirmAsync(
+            node.Services, new RegistrationRequest(serial, email, Password, Password, TestCaptchaResponse, ClientContext.Unknown));
+        Assert.True(confirmed.Succeeded, confirmed.Message);
         return email;
     }
 }

@@ -29,6 +29,8 @@ public sealed class Node : IAsyncDisposable
 
     public IAccountService Accounts => _services.GetRequiredService<IAccountService>();
 
+    public IServiceProvider Services => _services;
+
     public FakeTimeProvider Time { get; }
 
     public RecordingAccountMailer Mailer { get; }
@@ -54,11 +56,14 @@ public sealed class Node : IAsyncDisposable
                 // Queue room for every parallel caller of a test, so each reaches the guard (overflow has its own tests).
                 options.SignIn.MaximumQueuedVerifications = 200;
                 options.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
+                options.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm-registration?token=");
 
                 // The races below send many requests from one client; per-process rate limits are not the subject.
                 options.RateLimits.InvalidResetTokensPerClient.PermitLimit = 10_000;
                 options.RateLimits.PasswordResetPerAddress.PermitLimit = 10_000;
                 options.RateLimits.PasswordResetPerClient.PermitLimit = 10_000;
+                options.RateLimits.RegistrationPerClient.PermitLimit = 10_000;
+                options.RateLimits.RegistrationPerAddress.PermitLimit = 10_000;
             })
             .UseEntityFrameworkStores<TestDbContext>()
             .UseMailer(mailer)

@@ -35,6 +35,7 @@ public sealed class StoreSamples(SqliteDatabase database) : IClassFixture<Sqlite
         .AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["TrendAccount:Recovery:ResetLinkBaseUrl"] = "https://account.example.com/reset-password?token=",
+            ["TrendAccount:Recovery:RegistrationLinkBaseUrl"] = "https://account.example.com/confirm-registration?token=",
             ["TrendAccount:Hashing:WorkFactor"] = "4",
             ["TrendAccount:Hashing:AllowInsecureWorkFactorForTesting"] = "true",
         })
@@ -62,8 +63,7 @@ public sealed class StoreSamples(SqliteDatabase database) : IClassFixture<Sqlite
             await shop.SaveChangesAsync();
         }
 
-        var accounts = provider.GetRequiredService<IAccountService>();
-        await RegisterAndSignInAsync(accounts);
+        await RegisterAndSignInAsync(provider);
         await using var check = await provider.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContextAsync();
         Assert.Equal(1, await check.Orders.CountAsync());
         Assert.Equal(1, await check.Set<AccountEntity>().CountAsync());
@@ -88,15 +88,18 @@ public sealed class StoreSamples(SqliteDatabase database) : IClassFixture<Sqlite
             await context.Database.EnsureCreatedAsync();
         }
 
-        await RegisterAndSignInAsync(provider.GetRequiredService<IAccountService>());
+        await RegisterAndSignInAsync(provider);
     }
 
-    private static async Task RegisterAndSignInAsync(IAccountService accounts)
+    private static async Task RegisterAndSignInAsync(IServiceProvider provider)
     {
+        var accounts = provider.GetRequiredService<IAccountService>();
         var serial = TestData.NewSerial();
         var email = TestData.NewEmail();
         Assert.True((await accounts.ActivateProductAsync(new ProductActivationRequest(serial))).Succeeded);
-        Assert.Equal(RegistrationStatus.Succeeded, (await accounts.RegisterAsync(new RegistrationRequest(serial, email, Password, Password))).Status);
+        var confirmed = await TestRegistrations.RegisterAndConfirmAsync(
+            provider, new RegistrationRequest(serial, email, Password, Password, TestCaptchaVerifier.ValidResponse, ClientContext.Unknown));
+        Assert.Equal(ConfirmRegistrationStatus.Succeeded, confirmed.Status);
         var signIn = await accounts.SignInAsync(new SignInRequest(email, Password));
         Assert.True(signIn.Succeeded);
         Assert.NotNull(await accounts.ValidateSessionAsync(signIn.SessionToken!));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TrendAccount.Sdk.InMemory;
+using TrendAccount.Sdk.Testing;
 
 namespace TrendAccount.Sdk.Tests.DependencyInjection;
 
@@ -16,6 +17,8 @@ public sealed class GettingStartedTests
             {
                 // The page that shows "New password" / "Confirm new password"; the token is appended.
                 options.Recovery.ResetLinkBaseUrl = new Uri("https://account.example.com/reset-password?token=");
+                // The page that confirms a registration (it calls ConfirmRegistrationAsync); the token is appended.
+                options.Recovery.RegistrationLinkBaseUrl = new Uri("https://account.example.com/confirm-registration?token=");
                 options.Hashing.WorkFactor = 4;
                 options.Hashing.AllowInsecureWorkFactorForTesting = true;
             })
@@ -26,7 +29,8 @@ public sealed class GettingStartedTests
         await using var provider = services.BuildServiceProvider();
         var accounts = provider.GetRequiredService<IAccountService>();
         await accounts.ActivateProductAsync(new ProductActivationRequest("PQRS-1234-5678-9012-3456"));
-        await accounts.RegisterAsync(new RegistrationRequest("PQRS-1234-5678-9012-3456", "john@example.com", "Blue-Falcon-1987", "Blue-Falcon-1987"));
+        await TestRegistrations.RegisterAndConfirmAsync(
+            provider, new RegistrationRequest("PQRS-1234-5678-9012-3456", "john@example.com", "Blue-Falcon-1987", "Blue-Falcon-1987", "solved", ClientContext.Unknown));
 
         var result = await accounts.SignInAsync(new SignInRequest("  john@example.com ", "Blue-Falcon-1987"));
         // --- end of snippet ---

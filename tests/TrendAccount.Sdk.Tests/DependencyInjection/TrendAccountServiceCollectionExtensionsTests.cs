@@ -21,6 +21,7 @@ public sealed class TrendAccountServiceCollectionExtensionsTests
                 o.Hashing.WorkFactor = 4;
                 o.Hashing.AllowInsecureWorkFactorForTesting = true;
                 o.Recovery.ResetLinkBaseUrl = ResetBase;
+                o.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm-registration?token=");
                 configure?.Invoke(o);
             })
             .UseInMemoryStores()
@@ -170,6 +171,28 @@ public sealed class TrendAccountServiceCollectionExtensionsTests
         Assert.Contains(error.Failures, f => f.StartsWith("TrendAccount:Recovery:ResetLinkBaseUrl is required", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void ResolvingIAccountService_NoRegistrationLinkBaseUrl_FailsNamingTheSetting()
+    {
+        var services = Complete(o => o.Recovery.RegistrationLinkBaseUrl = null);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IAccountService>());
+
+        Assert.Contains(error.Failures, f => f.StartsWith("TrendAccount:Recovery:RegistrationLinkBaseUrl is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ResolvingIAccountService_HttpRegistrationLinkBaseUrl_FailsNamingTheSetting()
+    {
+        var services = Complete(o => o.Recovery.RegistrationLinkBaseUrl = new Uri("http://accounts.example.com/confirm?token="));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IAccountService>());
+
+        Assert.Contains(error.Failures, f => f.StartsWith("TrendAccount:Recovery:RegistrationLinkBaseUrl", StringComparison.Ordinal) && f.Contains("https", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("http://accounts.example.com/reset?token=", "TrendAccount:Recovery:ResetLinkBaseUrl")]
     [InlineData(null, "TrendAccount:Hashing:WorkFactor")]
@@ -215,7 +238,7 @@ public sealed class TrendAccountServiceCollectionExtensionsTests
                 "Lockout": { "MaximumFailedAttempts": 3, "Duration": "00:05:00" },
                 "Tokens": { "PasswordResetLifetime": "00:20:00", "SessionIdleTimeout": "00:10:00", "SessionAbsoluteLifetime": "02:00:00" },
                 "Serials": { "Rules": [ { "Prefix": "TX", "Channel": "Reseller", "Contact": "your ISP" } ] },
-                "Recovery": { "ResetLinkBaseUrl": "https://accounts.example.com/reset?token=", "DiscloseMaskedEmail": false },
+                "Recovery": { "ResetLinkBaseUrl": "https://accounts.example.com/reset?token=", "RegistrationLinkBaseUrl": "https://accounts.example.com/confirm?token=", "DiscloseMaskedEmail": false },
                 "RateLimits": { "PasswordResetPerAddress": { "PermitLimit": 2, "Window": "00:30:00" } }
               }
             }
@@ -258,7 +281,9 @@ public sealed class TrendAccountServiceCollectionExtensionsTests
         var provider = services.BuildServiceProvider();
         var accounts = provider.GetRequiredService<IAccountService>();
         await accounts.ActivateProductAsync(new ProductActivationRequest("PQRS-1234-5678-9012-3456"));
-        await accounts.RegisterAsync(new RegistrationRequest("PQRS-1234-5678-9012-3456", "john@example.com", "correct horse battery", "correct horse battery"));
+        await TestRegistrations.RegisterAndConfirmAsync(
+            provider, new RegistrationRequest("PQRS-1234-5678-9012-3456", "john@example.com", "correct horse battery", "correct horse battery", TestCaptchaVerifier.ValidResponse, ClientContext.Unknown));
+        mailer.Clear();
 
         await accounts.RequestPasswordResetAsync(new ForgotPasswordRequest("john@example.com", TestCaptchaVerifier.ValidResponse, ClientContext.Unknown));
         await provider.DisposeAsync();

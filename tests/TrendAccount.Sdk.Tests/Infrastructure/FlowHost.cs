@@ -15,6 +15,7 @@ public sealed class FlowHost : IAsyncDisposable
 {
     public const string Captcha = TestCaptchaVerifier.ValidResponse;
     public static readonly Uri ResetBase = new("https://accounts.example.com/reset-password?token=");
+    public static readonly Uri RegistrationBase = new("https://accounts.example.com/confirm-registration?token=");
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     private FlowHost(ServiceProvider provider, FakeTimeProvider time, RecordingAccountMailer mailer)
@@ -54,24 +55,43 @@ public sealed class FlowHost : IAsyncDisposable
                 options.Hashing.WorkFactor = 4;
                 options.Hashing.AllowInsecureWorkFactorForTesting = true;
                 options.Recovery.ResetLinkBaseUrl = ResetBase;
+                options.Recovery.RegistrationLinkBaseUrl = RegistrationBase;
                 configure?.Invoke(options);
             })
             .UseInMemoryStores()
-            .UseMailer(mailer ?? recording)
+            .UseMailer(mailer is null ? recording : new TeeMailer(mailer, recording))
             .UseCaptchaVerifier(new TestCaptchaVerifier())
             .UseTimeProvider(time);
         build?.Invoke(builder);
         return new FlowHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }), time, recording);
     }
 
-    /// <summary>Activates a serial and registers an account with it.</summary>
-    public async Task<RegistrationResult> RegisterAsync(string serial, string email, string password)
+    /// <summary>Activates a serial, registers with it and confirms with the mailed link: the account exists (the mailbox is cleared).</summary>
+    public async Task<ConfirmRegistrationResult> RegisterAsync(string serial, string email, string password)
     {
         var activation = await Accounts.ActivateProductAsync(new ProductActivationRequest(serial, "TIS-2017"));
         Assert.True(activation.Succeeded, activation.Message);
-        var registration = await Accounts.RegisterAsync(new RegistrationRequest(serial, email, password, password));
+        var registration = await Accounts.RegisterAsync(Registration(serial, email, password));
         Assert.True(registration.Succeeded, registration.Message);
-        return registration;
+        var token = await ConfirmationTokenAsync(email);
+        Assert.NotNull(token);
+        var confirmed = await Accounts.ConfirmRegistrationAsync(new ConfirmRegistrationRequest(token));
+        Assert.True(confirmed.Succeeded, confirmed.Message);
+
+        // The confirmation mail is set-up, not part of what a test observes.
+        Mailer.Clear();
+        return confirmed;
+    }
+
+    /// <summary>A registration with a solved captcha from one client.</summary>
+    public static RegistrationRequest Registration(string? serial, string? email, string? password, string? confirmation = null, string ip = "192.0.2.1") =>
+        new(serial, email, password, confirmation ?? password, Captcha, new ClientContext(ip));
+
+    /// <summary>The token of the last confirmation link mailed to an address, after the background work ran.</summary>
+    public async Task<string?> ConfirmationTokenAsync(string email)
+    {
+        await Work.WhenIdleAsync();
+        return TestRegistrations.ConfirmationTokenFrom(Provider, Mailer, email);
     }
 
     public Task<SignInResult> SignInAsync(string? email, string? password, string ip = "192.0.2.1", string? captcha = null) =>
@@ -98,6 +118,16 @@ public sealed class FlowHost : IAsyncDisposable
     {
         var key = CredentialNormalizer.Default.NormalizeEmail(email).LookupKey!;
         return await Store.FindByLookupKeyAsync(key, CancellationToken.None) ?? throw new InvalidOperationException("no account");
+    }
+
+    /// <summary>The host's own mailer first, then the recording one (what was delivered), so tests can read links either way.</summary>
+    private sealed class TeeMailer(IAccountMailer inner, RecordingAccountMailer recording) : IAccountMailer
+    {
+        public async Task SendAsync(AccountMessage message, CancellationToken cancellationToken)
+        {
+            await inner.SendAsync(message, cancellationToken);
+            await recording.SendAsync(message, cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -11,7 +11,9 @@ public sealed class TrendAccountMessagesTests
         var data = new TheoryData<string, string>
         {
             { nameof(messages.SerialAlreadyRegistered), messages.SerialAlreadyRegistered },
-            { nameof(messages.RegistrationFailed), messages.RegistrationFailed },
+            { nameof(messages.RegistrationAccepted), messages.RegistrationAccepted },
+            { nameof(messages.RegistrationLinkInvalid), messages.RegistrationLinkInvalid },
+            { nameof(messages.AccountAlreadyExists), messages.AccountAlreadyExists },
             { nameof(messages.NotActivated), messages.NotActivated },
             { nameof(messages.SerialNotRegistered), messages.SerialNotRegistered },
             { nameof(messages.ResetLinkInvalid), messages.ResetLinkInvalid },
@@ -28,6 +30,8 @@ public sealed class TrendAccountMessagesTests
             messages.EmailReminderMail("john@example.com", "PQRS-****-****-****-3456"),
             messages.PasswordChangedMail(at),
             messages.LockoutNoticeMail(5, at),
+            messages.RegistrationConfirmationMail(new Uri("https://example.com/confirm?token=abc"), TimeSpan.FromHours(1)),
+            messages.AccountExistsNoticeMail(),
         })
         {
             foreach (var paragraph in mail.Paragraphs)

@@ -17,7 +17,7 @@ public sealed class BreachedPasswordFlowTests
         await using var host = FlowHost.Create(build: b => b.UseBreachedPasswordScreen(screen));
         Assert.True((await host.Accounts.ActivateProductAsync(new ProductActivationRequest(Serial, "TIS-2017"))).Succeeded);
 
-        var result = await host.Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Leaked, Leaked));
+        var result = await host.Accounts.RegisterAsync(FlowHost.Registration(Serial, Email, Leaked, Leaked));
 
         Assert.False(result.Succeeded);
         Assert.Equal(RegistrationStatus.InvalidPassword, result.Status);
@@ -37,8 +37,8 @@ public sealed class BreachedPasswordFlowTests
         Assert.True((await host.Accounts.ActivateProductAsync(new ProductActivationRequest(OtherSerial, "TIS-2017"))).Succeeded);
         Assert.True((await host.Accounts.ActivateProductAsync(new ProductActivationRequest("PQRS-1234-5678-9012-3458", "TIS-2017"))).Succeeded);
 
-        var existing = await host.Accounts.RegisterAsync(new RegistrationRequest(OtherSerial, Email, Leaked, Leaked));
-        var unknown = await host.Accounts.RegisterAsync(new RegistrationRequest("PQRS-1234-5678-9012-3458", "nobody@example.com", Leaked, Leaked));
+        var existing = await host.Accounts.RegisterAsync(FlowHost.Registration(OtherSerial, Email, Leaked, Leaked));
+        var unknown = await host.Accounts.RegisterAsync(FlowHost.Registration("PQRS-1234-5678-9012-3458", "nobody@example.com", Leaked, Leaked));
 
         Assert.Equal(unknown.Status, existing.Status);
         Assert.Equal(unknown.Message, existing.Message);
@@ -53,7 +53,7 @@ public sealed class BreachedPasswordFlowTests
         await using var host = FlowHost.Create(build: b => b.UseBreachedPasswordScreen(screen));
         Assert.True((await host.Accounts.ActivateProductAsync(new ProductActivationRequest(Serial, "TIS-2017"))).Succeeded);
 
-        var result = await host.Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, "short", "short"));
+        var result = await host.Accounts.RegisterAsync(FlowHost.Registration(Serial, Email, "short", "short"));
 
         Assert.Equal([PasswordProblem.TooShort], result.PasswordProblems);
         Assert.Empty(screen.Screened);
@@ -143,7 +143,7 @@ public sealed class BreachedPasswordFlowTests
         Assert.True((await host.Accounts.ActivateProductAsync(new ProductActivationRequest(Serial, "TIS-2017"))).Succeeded);
 
         // Full-width letters and digits, as an IME types them; NFKC folds them to "trendacc99".
-        var result = await host.Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, "ｔｒｅｎｄａｃｃ９９", "ｔｒｅｎｄａｃｃ９９"));
+        var result = await host.Accounts.RegisterAsync(FlowHost.Registration(Serial, Email, "ｔｒｅｎｄａｃｃ９９", "ｔｒｅｎｄａｃｃ９９"));
 
         Assert.Equal(["trendacc99"], screen.Screened);
         Assert.Equal([PasswordProblem.Breached], result.PasswordProblems);

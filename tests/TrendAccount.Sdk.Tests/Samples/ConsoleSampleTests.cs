@@ -30,7 +30,7 @@ public sealed class ConsoleSampleTests
         var emlFiles = Directory.Exists(Path.Combine(folder.FullName, "trendaccount-outbox"))
             ? Directory.GetFiles(Path.Combine(folder.FullName, "trendaccount-outbox"), "*.eml")
             : [];
-        Assert.Equal(inMemory ? 0 : 4, emlFiles.Length);
+        Assert.Equal(inMemory ? 0 : 5, emlFiles.Length);
         Assert.Equal(!inMemory, File.Exists(Path.Combine(folder.FullName, "trendaccount-sample.db")));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         folder.Delete(recursive: true);

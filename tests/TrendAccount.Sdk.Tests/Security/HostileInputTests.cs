@@ -52,9 +52,9 @@ public sealed class HostileInputTests
 
         AssertResult((await accounts.ActivateProductAsync(new ProductActivationRequest(s, s))).Message);
         AssertResult((await accounts.ActivateProductAsync(new ProductActivationRequest(Serial, s))).Message);
-        AssertResult((await accounts.RegisterAsync(new RegistrationRequest(s, s, s, s))).Message);
-        AssertResult((await accounts.RegisterAsync(new RegistrationRequest(Serial, s, s, s))).Message);
-        AssertResult((await accounts.RegisterAsync(new RegistrationRequest("WXYZ-1234-5678-9012-3456", Email, s, s))).Message);
+        AssertResult((await accounts.RegisterAsync(new RegistrationRequest(s, s, s, s, s, client))).Message);
+        AssertResult((await accounts.RegisterAsync(new RegistrationRequest(Serial, s, s, s, TestCaptchaVerifier.ValidResponse, client))).Message);
+        AssertResult((await accounts.RegisterAsync(new RegistrationRequest("WXYZ-1234-5678-9012-3456", Email, s, s, TestCaptchaVerifier.ValidResponse, client))).Message);
         AssertResult((await accounts.SignInAsync(new SignInRequest(s, s))).Message);
         AssertResult((await accounts.SignInAsync(new SignInRequest(Email, s))).Message);
         AssertResult((await accounts.SignInAsync(new SignInRequest(s, Password))).Message);

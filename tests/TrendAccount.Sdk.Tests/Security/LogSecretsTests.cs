@@ -1,3 +1,4 @@
+using TrendAccount.Sdk.Testing;
 using System.Security.Cryptography;
 
 namespace TrendAccount.Sdk.Tests.Security;
@@ -24,11 +25,12 @@ public sealed class LogSecretsTests
 
         await host.Accounts.ActivateProductAsync(new ProductActivationRequest(Serial, "TIS-2017"));
         await host.Accounts.ActivateProductAsync(new ProductActivationRequest("TABC-1234-5678-9012-3456"));
-        await host.Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, "short", "short"));
-        await host.Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, Password));
+        await host.Accounts.RegisterAsync(FlowHost.Registration(Serial, Email, "short"));
+        await TestRegistrations.RegisterAndConfirmAsync(host.Provider, FlowHost.Registration(Serial, Email, Password));
         secrets.Add((await host.AccountAsync(Email)).PasswordHash);
         await host.Accounts.ActivateProductAsync(new ProductActivationRequest("WXYZ-1234-5678-9012-3456"));
-        await host.Accounts.RegisterAsync(new RegistrationRequest("WXYZ-1234-5678-9012-3456", Email, Wrong, Wrong));
+        await host.Accounts.RegisterAsync(FlowHost.Registration("WXYZ-1234-5678-9012-3456", Email, Wrong));
+        await host.Work.WhenIdleAsync();
         var session = (await host.SignInAsync(Email, Password)).SessionToken!;
         secrets.Add(session);
         await host.SignInAsync(Email, Wrong);

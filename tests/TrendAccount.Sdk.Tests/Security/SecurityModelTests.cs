@@ -1,3 +1,4 @@
+using TrendAccount.Sdk.Testing;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -282,12 +283,12 @@ public sealed class SecurityModelTests
 
         foreach (var bad in new[] { "pass\0word1234", "password\uD800abc" })
         {
-            var registration = await host.Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, bad, bad));
+            var registration = await host.Accounts.RegisterAsync(FlowHost.Registration(Serial, Email, bad));
             Assert.Equal(RegistrationStatus.InvalidPassword, registration.Status);
             Assert.Contains(PasswordProblem.InvalidCharacters, registration.PasswordProblems);
         }
 
-        await host.Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, Password));
+        await TestRegistrations.RegisterAndConfirmAsync(host.Provider, FlowHost.Registration(Serial, Email, Password));
         Assert.Equal(SignInStatus.Failed, (await host.SignInAsync(Email, "pass\0word1234")).Status);
         Assert.Equal(SignInStatus.Failed, (await host.SignInAsync(Email, "\uDC00")).Status);
     }

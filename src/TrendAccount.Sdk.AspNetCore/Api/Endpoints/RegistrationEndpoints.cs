@@ -15,7 +15,8 @@ internal static class RegistrationEndpoints
         }
 
         var result = await accounts.RegisterAsync(
-            new RegistrationRequest(body!.Serial, body.Email, body.Password, body.Confirmation), context.RequestAborted).ConfigureAwait(false);
+            new RegistrationRequest(body!.Serial, body.Email, body.Password, body.Confirmation, body.CaptchaResponse, context.GetTrendAccountClient()),
+            context.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(new RegisterResponse
         {
             Succeeded = result.Succeeded,
@@ -27,6 +28,24 @@ internal static class RegistrationEndpoints
             EmailProblem = result.EmailProblem.ToString(),
             PasswordProblems = ApiRequests.Names(result.PasswordProblems),
             ResellerContact = result.ResellerContact,
+            Serial = result.Serial,
+        });
+    }
+
+    public static async Task<Results<Ok<ConfirmRegistrationResponse>, ProblemHttpResult>> ConfirmAsync(HttpContext context, IAccountService accounts)
+    {
+        var (body, problem) = await ApiRequests.ReadAsync<ConfirmRegistrationBody>(context).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await accounts.ConfirmRegistrationAsync(new ConfirmRegistrationRequest(body!.Token), context.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(new ConfirmRegistrationResponse
+        {
+            Succeeded = result.Succeeded,
+            Status = result.Status.ToString(),
+            Message = result.Message,
             Serial = result.Serial,
         });
     }

@@ -19,14 +19,26 @@ internal static partial class Log
     [LoggerMessage(EventId = 1100, EventName = "AccountRegistered", Level = LogLevel.Information, Message = "Account {AccountId} registered for {MaskedEmail} with serial {MaskedSerial}.")]
     public static partial void AccountRegistered(ILogger logger, Guid accountId, string maskedEmail, string maskedSerial);
 
-    [LoggerMessage(EventId = 1101, EventName = "SerialLinkedToAccount", Level = LogLevel.Information, Message = "Serial {MaskedSerial} linked to existing account {AccountId} ({MaskedEmail}).")]
-    public static partial void SerialLinkedToAccount(ILogger logger, Guid accountId, string maskedEmail, string maskedSerial);
-
     [LoggerMessage(EventId = 1102, EventName = "RegistrationRejected", Level = LogLevel.Information, Message = "Registration rejected: {Status}.")]
     public static partial void RegistrationRejected(ILogger logger, Enum status);
 
-    [LoggerMessage(EventId = 1103, EventName = "RegistrationRefused", Level = LogLevel.Warning, Message = "Registration refused with the generic answer; true reason {Reason}, address {MaskedEmail}.")]
-    public static partial void RegistrationRefused(ILogger logger, Enum reason, string maskedEmail);
+    [LoggerMessage(EventId = 1104, EventName = "RegistrationAccepted", Level = LogLevel.Information, Message = "Registration accepted for {MaskedEmail} with serial {MaskedSerial}; a confirmation link or a notice follows by mail.")]
+    public static partial void RegistrationAccepted(ILogger logger, string maskedEmail, string maskedSerial);
+
+    [LoggerMessage(EventId = 1105, EventName = "RegistrationMailRateLimited", Level = LogLevel.Warning, Message = "Registration for {MaskedEmail} answered as usual but no mail sent: the address's mail limit is spent.")]
+    public static partial void RegistrationMailRateLimited(ILogger logger, string maskedEmail);
+
+    [LoggerMessage(EventId = 1106, EventName = "RegistrationForExistingAccount", Level = LogLevel.Information, Message = "Registration for the address of account {AccountId} ({MaskedEmail}): notice mailed, nothing linked.")]
+    public static partial void RegistrationForExistingAccount(ILogger logger, Guid accountId, string maskedEmail);
+
+    [LoggerMessage(EventId = 1107, EventName = "RegistrationLinkIssued", Level = LogLevel.Information, Message = "Registration confirmation link issued for {MaskedEmail}, valid until {ExpiresAt:O}.")]
+    public static partial void RegistrationLinkIssued(ILogger logger, string maskedEmail, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 1108, EventName = "RegistrationLinkRejected", Level = LogLevel.Information, Message = "Registration confirmation link rejected: {Reason}.")]
+    public static partial void RegistrationLinkRejected(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1109, EventName = "RegistrationLinkBaseUrlMissing", Level = LogLevel.Error, Message = "TrendAccount:Recovery:RegistrationLinkBaseUrl is not set; no confirmation link can be sent.")]
+    public static partial void RegistrationLinkBaseUrlMissing(ILogger logger);
 
     // 1200–1299: sign-in
     [LoggerMessage(EventId = 1200, EventName = "SignInSucceeded", Level = LogLevel.Information, Message = "Sign-in succeeded for account {AccountId} ({MaskedEmail}).")]
