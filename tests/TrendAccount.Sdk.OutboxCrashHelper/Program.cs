@@ -22,6 +22,7 @@ services.AddTrendAccount(options =>
         options.Hashing.WorkFactor = 4;
         options.Hashing.AllowInsecureWorkFactorForTesting = true;
         options.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
+        options.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm?token=");
     })
     .UseEntityFrameworkStores(options => options.UseSqlite($"Data Source={database}"))
     .UseMailer(new StuckMailer())

@@ -69,10 +69,10 @@ internal sealed class MailComposer
     /// <summary>
     /// Whether a kind of mail travels in the urgent lane: the reset link, the address reminder and the registration
     /// confirmation — mail the customer asked for behind a captcha and is waiting on. Notices (lockout, password
-    /// changed) are not; a kind not named here counts as urgent, so a new kind is never shed by default.
+    /// changed, "you already have an account") are not; a kind not named here counts as urgent, so a new kind is never shed by default.
     /// </summary>
     public static bool IsUrgent(AccountMessageKind kind) =>
-        kind is not (AccountMessageKind.LockoutNotice or AccountMessageKind.PasswordChanged);
+        kind is not (AccountMessageKind.LockoutNotice or AccountMessageKind.PasswordChanged or AccountMessageKind.AccountExistsNotice);
 
     public void QueueLockoutNotice(AccountRecord account, int failedAttempts, DateTimeOffset lockoutEnd) =>
         QueueNotice(Render(AccountMessageKind.LockoutNotice, account.Email, Messages.LockoutNoticeMail(failedAttempts, lockoutEnd)));
@@ -101,13 +101,13 @@ internal sealed class MailComposer
     public AccountMessage PasswordResetMessage(AccountRecord account, Uri link, TimeSpan lifetime) =>
         Render(AccountMessageKind.PasswordReset, account.Email, Messages.PasswordResetMail(link, lifetime));
 
-    /// <summary>Sends the registration confirmation now (the caller already runs off the response path).</summary>
-    public Task<bool> SendRegistrationConfirmationAsync(string email, Uri link, TimeSpan lifetime, CancellationToken cancellationToken) =>
-        SendAsync(Render(AccountMessageKind.RegistrationConfirmation, email, Messages.RegistrationConfirmationMail(link, lifetime)), cancellationToken);
+    /// <summary>Renders the registration confirmation carrying <paramref name="link"/>.</summary>
+    public AccountMessage RegistrationConfirmationMessage(string email, Uri link, TimeSpan lifetime) =>
+        Render(AccountMessageKind.RegistrationConfirmation, email, Messages.RegistrationConfirmationMail(link, lifetime));
 
-    /// <summary>Sends the "you already have an account" notice now (the caller already runs off the response path).</summary>
+    /// <summary>Sends (or, with an outbox, writes) the "you already have an account" notice; the caller already runs off the response path.</summary>
     public Task<bool> SendAccountExistsNoticeAsync(AccountRecord account, CancellationToken cancellationToken) =>
-        SendAsync(Render(AccountMessageKind.AccountExistsNotice, account.Email, Messages.AccountExistsNoticeMail()), cancellationToken);
+        DeliverAsync(Render(AccountMessageKind.AccountExistsNotice, account.Email, Messages.AccountExistsNoticeMail()), cancellationToken);
 
     private static void Paragraph(StringBuilder text, StringBuilder html, string paragraph)
     {

@@ -183,4 +183,24 @@ internal sealed class TokenService
         };
         return mail.SendWithTokenAsync(compose(issued.Token), record, _tokens, cancellationToken);
     }
+
+    /// <summary>
+    /// Issues a token bound to no account yet (see <see cref="IssueUnboundAsync"/>) and mails the link
+    /// <paramref name="compose"/> makes from it; with a durable outbox the token and the mail are one transaction.
+    /// </summary>
+    public Task<bool> IssueUnboundMailedAsync(TokenPurpose purpose, string payload, DateTimeOffset issuedAt, DateTimeOffset expiresAt, Func<string, AccountMessage> compose, MailComposer mail, CancellationToken cancellationToken)
+    {
+        var issued = SecureTokens.Issue();
+        var record = new TokenRecord
+        {
+            Digest = issued.Digest,
+            AccountId = Guid.NewGuid(),
+            Purpose = purpose,
+            SecurityStamp = AccountRecord.NewSecurityStamp(),
+            IssuedAt = issuedAt,
+            ExpiresAt = expiresAt,
+            Payload = payload,
+        };
+        return mail.SendWithTokenAsync(compose(issued.Token), record, _tokens, cancellationToken);
+    }
 }

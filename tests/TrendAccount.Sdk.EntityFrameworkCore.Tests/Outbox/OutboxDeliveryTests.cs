@@ -174,6 +174,7 @@ public abstract class OutboxDeliveryTests<TDatabase> : IClassFixture<TDatabase>
                     options.Hashing.WorkFactor = 4;
                     options.Hashing.AllowInsecureWorkFactorForTesting = true;
                     options.Recovery.ResetLinkBaseUrl = ResetBase;
+                    options.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm?token=");
                     options.RateLimits.PasswordResetPerAddress.PermitLimit = 10_000;
                     options.RateLimits.PasswordResetPerClient.PermitLimit = 10_000;
                 })

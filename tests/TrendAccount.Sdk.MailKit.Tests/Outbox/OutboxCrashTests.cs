@@ -30,6 +30,7 @@ public sealed class OutboxCrashTests : IDisposable
                 options.Hashing.WorkFactor = 4;
                 options.Hashing.AllowInsecureWorkFactorForTesting = true;
                 options.Recovery.ResetLinkBaseUrl = new Uri("https://accounts.example.com/reset?token=");
+                options.Recovery.RegistrationLinkBaseUrl = new Uri("https://accounts.example.com/confirm?token=");
             })
             .UseEntityFrameworkStores(options => options.UseSqlite($"Data Source={database}"))
             .UseSmtpMailer(smtp =>
