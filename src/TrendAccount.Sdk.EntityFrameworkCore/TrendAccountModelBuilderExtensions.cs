@@ -21,10 +21,14 @@ public static class TrendAccountModelBuilderExtensions
     /// <summary>The name of the attempt-counter table (used by <c>UseEntityFrameworkAttemptCounter</c>).</summary>
     public const string CountersTable = "trend_counters";
 
+    /// <summary>The name of the mail outbox table (see docs/stores.md, "Outbox").</summary>
+    public const string OutboxTable = "trend_outbox";
+
     /// <summary>
-    /// Maps the accounts, serials and tokens tables (<c>trend_accounts</c>, <c>trend_serials</c>, <c>trend_tokens</c>)
-    /// and the attempt-counter table (<c>trend_counters</c>, used only when the host opts in with
-    /// <c>UseEntityFrameworkAttemptCounter</c>) into the model, with the unique and lookup indexes the stores rely on. Call it from
+    /// Maps the accounts, serials, tokens and mail outbox tables (<c>trend_accounts</c>, <c>trend_serials</c>,
+    /// <c>trend_tokens</c>, <c>trend_outbox</c>) and the attempt-counter table (<c>trend_counters</c>, used only when
+    /// the host opts in with <c>UseEntityFrameworkAttemptCounter</c>) into the model, with the unique and lookup indexes
+    /// the stores rely on. Call it from
     /// <see cref="DbContext.OnModelCreating(ModelBuilder)"/>: <c>modelBuilder.ApplyTrendAccountModel(Database);</c>
     /// </summary>
     /// <param name="modelBuilder">The model builder of the host's context.</param>
@@ -95,6 +99,7 @@ public static class TrendAccountModelBuilderExtensions
         });
 
         MapCounters(modelBuilder, schema, instants);
+        OutboxModel.Apply(modelBuilder, instants, schema);
         return modelBuilder;
     }
 

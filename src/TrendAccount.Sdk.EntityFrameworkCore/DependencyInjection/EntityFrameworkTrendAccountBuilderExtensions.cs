@@ -9,8 +9,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class EntityFrameworkTrendAccountBuilderExtensions
 {
     /// <summary>
-    /// Uses Entity Framework Core stores on the host's <typeparamref name="TContext"/> for accounts, serials and tokens,
-    /// replacing any <see cref="IAccountStore"/> and <see cref="ITokenStore"/> registered before (the last <c>Use…</c> wins).
+    /// Uses Entity Framework Core stores on the host's <typeparamref name="TContext"/> for accounts, serials, tokens and
+    /// the mail outbox, replacing any <see cref="IAccountStore"/>, <see cref="ITokenStore"/> and <see cref="IMailOutbox"/>
+    /// registered before (the last <c>Use…</c> wins). The outbox is used once the host also calls
+    /// <c>AddOutboxDelivery()</c>; until then mail goes through the in-memory queue.
     /// </summary>
     /// <typeparam name="TContext">
     /// The host's context; its <see cref="DbContext.OnModelCreating(ModelBuilder)"/> calls
@@ -36,6 +38,9 @@ public static class EntityFrameworkTrendAccountBuilderExtensions
         services.AddSingleton<IAccountStore>(static provider => new EntityFrameworkAccountStore<TContext>(
             provider.GetRequiredService<DbContextSource<TContext>>()));
         services.AddSingleton<ITokenStore>(static provider => new EntityFrameworkTokenStore<TContext>(
+            provider.GetRequiredService<DbContextSource<TContext>>()));
+        services.RemoveAll<IMailOutbox>();
+        services.AddSingleton<IMailOutbox>(static provider => new EntityFrameworkMailOutbox<TContext>(
             provider.GetRequiredService<DbContextSource<TContext>>()));
         return builder;
     }

@@ -36,7 +36,11 @@ internal static class AccountMimeMessage
         mime.To.Add(to);
         mime.Subject = message.Subject;
         mime.Date = date;
-        mime.MessageId = MimeUtils.GenerateMessageId(from.Domain);
+        // An outbox mail carries a stable id (its row's): every delivery of it, a repeat after a crash included, has the
+        // same Message-Id, so mail systems and people can tell the copy for what it is.
+        mime.MessageId = message.MessageId is { Length: > 0 } id
+            ? (id.Contains('@', StringComparison.Ordinal) ? id : id + "@" + from.Domain)
+            : MimeUtils.GenerateMessageId(from.Domain);
 
         // RFC 3834: tells auto-responders (out-of-office) not to answer an automatic message.
         mime.Headers.Add("Auto-Submitted", "auto-generated");

@@ -106,7 +106,8 @@ public static class TrendAccountServiceCollectionExtensions
         services.TryAddSingleton(sp => new DeviceTokens(Group<SignInOptions>(sp)));
         services.TryAddSingleton(sp => new VerificationGate(Group<SignInOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new MailComposer(
-            sp.GetRequiredService<FlowContext>(), Require<IAccountMailer>(sp), sp.GetRequiredService<AccountWorkQueue>(), LoggerFor<MailComposer>(sp)));
+            sp.GetRequiredService<FlowContext>(), Require<IAccountMailer>(sp), sp.GetRequiredService<AccountWorkQueue>(), LoggerFor<MailComposer>(sp),
+            sp.GetService<OutboxSignal>() is { } signal ? (OutboxTrendAccountBuilderExtensions.RequireOutbox(sp), signal) : null));
         services.TryAddSingleton(sp => new TokenService(sp.GetRequiredService<FlowContext>(), Require<ITokenStore>(sp), Require<IAccountStore>(sp)));
         services.TryAddSingleton(sp => new CredentialVerifier(
             sp.GetRequiredService<FlowContext>(),

@@ -68,6 +68,15 @@ public static class TrendAccountDiagnostics
     /// </summary>
     public const string RetentionPassesCounter = "trendaccount.retention.passes";
 
+    /// <summary>The gauge of outbox mails waiting for delivery (<c>{message}</c>); reported while the outbox delivery service runs.</summary>
+    public const string OutboxDepthGauge = "trendaccount.outbox.depth";
+
+    /// <summary>The gauge of the age of the oldest outbox mail waiting for delivery, in seconds; 0 when none waits.</summary>
+    public const string OutboxOldestAgeGauge = "trendaccount.outbox.oldest_age";
+
+    /// <summary>The counter of outbox mails given up after their last attempt (dead letters), tagged <c>kind</c>.</summary>
+    public const string OutboxDeadLettersCounter = "trendaccount.outbox.dead_letters";
+
     /// <summary>The tag that carries the outcome of an operation (a stable lower-case code).</summary>
     public const string OutcomeTag = "outcome";
 }

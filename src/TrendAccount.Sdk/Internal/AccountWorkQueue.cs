@@ -1,44 +1,77 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace TrendAccount.Sdk;
 
 /// <summary>
-/// The SDK's background work: every account email, and the account-side half of a password-reset request,
-/// run here, off the response path, one item at a time. That is how a reset request answers the same, and as
-/// fast, whether or not the address has an account, and how a failing mailer never fails a flow.
+/// The SDK's background work: every account email, and the account-side half of a password-reset request or a
+/// registration, run here, off the response path, one item at a time. That is how a reset request answers the same,
+/// and as fast, whether or not the address has an account, and how a failing mailer never fails a flow.
 /// Thread-safe; registered as a singleton by <c>AddTrendAccount</c>. Its reading loop starts on the first item,
 /// not in the constructor, so resolving the flows starts no thread; disposing the container stops it.
 /// </summary>
 /// <remarks>
-/// The queue is bounded (<see cref="Capacity"/> items); work offered to a full queue is dropped and logged.
+/// <para>
+/// Two lanes (issue #11 item 8). The <em>urgent</em> lane carries the mail a customer is waiting for — the reset link,
+/// the registration confirmation, the address reminder — and the work that decides it; the <em>notice</em> lane
+/// carries what an attacker can make the SDK send without a captcha (lockout notices, "password changed", "you
+/// already have an account"). The loop always takes an urgent item first, so a flood of notices delays a reset mail
+/// by at most the one notice already being sent.
+/// </para>
+/// <para>
+/// Full lanes behave differently on purpose. The notice lane holds <see cref="NoticeCapacity"/> items; a notice
+/// offered to a full lane is shed, logged (<c>BackgroundWorkDropped</c>) and counted
+/// (<c>trendaccount.mails{outcome="dropped"}</c>). The urgent lane holds <see cref="UrgentCapacity"/> items and never
+/// drops: a caller that finds it full waits for room (backpressure on the request that asked for the mail, logged
+/// once per episode as <c>UrgentMailBackpressure</c>), and gives up only when its own cancellation token fires —
+/// then the caller sees the <see cref="OperationCanceledException"/>, never a silent loss. Urgent work is admitted
+/// only behind a captcha and per-client and per-address limits, so reaching that bound means the mailer is down or
+/// far too slow, which the wait makes visible instead of hiding.
+/// </para>
+/// <para>
 /// Disposing the queue asynchronously lets queued work finish; disposing it synchronously abandons what has not
-/// started (logged). Work is kept in process memory only: hosts that must not lose an email on a crash should
-/// deliver through a durable mailer (an outbox).
+/// started (logged). Work is kept in process memory only: hosts that must not lose an email on a crash use a
+/// durable outbox (<c>UseEntityFrameworkStores(...).AddOutboxDelivery()</c>).
+/// </para>
 /// </remarks>
 internal sealed class AccountWorkQueue : IAsyncDisposable, IDisposable
 {
-    /// <summary>The largest number of items waiting at once.</summary>
-    public const int Capacity = 4096;
+    /// <summary>The largest number of notices waiting at once; more are shed (logged and counted).</summary>
+    public const int NoticeCapacity = 4096;
 
-    private readonly Channel<WorkItem> _channel;
+    /// <summary>The largest number of urgent items waiting at once; more wait for room (never dropped).</summary>
+    public const int UrgentCapacity = 16384;
+
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly object _gate = new();
+    private readonly Queue<WorkItem> _urgent = new();
+    private readonly Queue<WorkItem> _notices = new();
+    private readonly SemaphoreSlim _ready = new(0);
+    private readonly SemaphoreSlim _urgentRoom;
+    private readonly int _urgentCapacity;
+    private readonly int _noticeCapacity;
     private Task? _loop;
     private int _pending;
     private TaskCompletionSource? _idle;
+    private bool _completed;
     private int _disposed;
+    private int _backpressure;
 
     internal AccountWorkQueue(ILogger<AccountWorkQueue> logger)
+        : this(logger, UrgentCapacity, NoticeCapacity)
+    {
+    }
+
+    /// <summary>A queue with other bounds: tests replay the reported flood at a smaller scale with them.</summary>
+    internal AccountWorkQueue(ILogger<AccountWorkQueue> logger, int urgentCapacity, int noticeCapacity = NoticeCapacity)
     {
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentOutOfRangeException.ThrowIfLessThan(urgentCapacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(noticeCapacity, 1);
         _logger = logger;
-        _channel = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(Capacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _urgentCapacity = urgentCapacity;
+        _noticeCapacity = noticeCapacity;
+        _urgentRoom = new SemaphoreSlim(urgentCapacity, urgentCapacity);
     }
 
     /// <summary>Gets the number of items queued or running.</summary>
@@ -49,6 +82,18 @@ internal sealed class AccountWorkQueue : IAsyncDisposable, IDisposable
             lock (_gate)
             {
                 return _pending;
+            }
+        }
+    }
+
+    /// <summary>Gets the number of urgent and notice items waiting (not yet started).</summary>
+    public (int Urgent, int Notices) Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_urgent.Count, _notices.Count);
             }
         }
     }
@@ -85,13 +130,14 @@ internal sealed class AccountWorkQueue : IAsyncDisposable, IDisposable
             return;
         }
 
-        _channel.Writer.TryComplete();
         Task? loop;
         lock (_gate)
         {
+            _completed = true;
             loop = _loop;
         }
 
+        _ready.Release();
         if (loop is not null)
         {
             await loop.ConfigureAwait(false);
@@ -108,44 +154,111 @@ internal sealed class AccountWorkQueue : IAsyncDisposable, IDisposable
             return;
         }
 
-        _channel.Writer.TryComplete();
+        lock (_gate)
+        {
+            _completed = true;
+        }
+
         _stopping.Cancel();
+        _ready.Release();
     }
 
-    /// <summary>Queues work. Never blocks; a full or stopped queue drops the work and logs it.</summary>
-    internal bool TryEnqueue(string name, Func<CancellationToken, Task> work)
+    /// <summary>
+    /// Queues a notice. Never blocks; a full notice lane (or a stopped queue) sheds it, logs it and returns
+    /// <see langword="false"/> so the caller can count it.
+    /// </summary>
+    internal bool TryEnqueueNotice(string name, Func<CancellationToken, Task> work)
     {
         lock (_gate)
         {
-            _pending++;
-
-            // Started lazily, once: never after disposal (the channel is complete then, so the write below fails).
-            if (_loop is null && Volatile.Read(ref _disposed) == 0)
+            if (!_completed && _notices.Count < _noticeCapacity)
             {
-                _loop = Task.Run(RunAsync);
+                _notices.Enqueue(new WorkItem(name, work, Urgent: false));
+                Admitted();
+                _ready.Release();
+                return true;
             }
         }
 
-        if (_channel.Writer.TryWrite(new WorkItem(name, work)))
+        Log.BackgroundWorkDropped(_logger, name);
+        return false;
+    }
+
+    /// <summary>
+    /// Queues urgent work ahead of every notice. Waits for room when the urgent lane is full (never drops); the wait
+    /// ends with <see cref="OperationCanceledException"/> only when <paramref name="cancellationToken"/> fires. Returns
+    /// <see langword="false"/> (logged) only when the queue has stopped, at host shutdown.
+    /// </summary>
+    internal async ValueTask<bool> EnqueueUrgentAsync(string name, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        if (!_urgentRoom.Wait(0))
         {
-            return true;
+            if (Interlocked.Exchange(ref _backpressure, 1) == 0)
+            {
+                Log.UrgentMailBackpressure(_logger, _urgentCapacity);
+            }
+
+            await _urgentRoom.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        lock (_gate)
+        {
+            if (!_completed)
+            {
+                _urgent.Enqueue(new WorkItem(name, work, Urgent: true));
+                Admitted();
+                _ready.Release();
+                return true;
+            }
+        }
+
+        _urgentRoom.Release();
         Log.BackgroundWorkDropped(_logger, name);
-        Done();
         return false;
+    }
+
+    // Under _gate: counts the item and starts the loop once.
+    private void Admitted()
+    {
+        _pending++;
+        _loop ??= Task.Run(RunAsync);
     }
 
     private async Task RunAsync()
     {
         try
         {
-            while (await _channel.Reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+            while (true)
             {
-                while (_channel.Reader.TryRead(out var item))
+                await _ready.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                WorkItem item;
+                lock (_gate)
                 {
-                    await RunOneAsync(item).ConfigureAwait(false);
+                    if (_urgent.Count > 0)
+                    {
+                        item = _urgent.Dequeue();
+                    }
+                    else if (_notices.Count > 0)
+                    {
+                        item = _notices.Dequeue();
+                    }
+                    else if (_completed)
+                    {
+                        break;
+                    }
+                    else
+                    {
+                        continue;
+                    }
                 }
+
+                if (item.Urgent)
+                {
+                    _urgentRoom.Release();
+                    Volatile.Write(ref _backpressure, 0);
+                }
+
+                await RunOneAsync(item).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -153,10 +266,16 @@ internal sealed class AccountWorkQueue : IAsyncDisposable, IDisposable
             // Synchronous dispose: what is left is abandoned below.
         }
 
-        var abandoned = 0;
-        while (_channel.Reader.TryRead(out _))
+        int abandoned;
+        lock (_gate)
         {
-            abandoned++;
+            abandoned = _urgent.Count + _notices.Count;
+            _urgent.Clear();
+            _notices.Clear();
+        }
+
+        for (var i = 0; i < abandoned; i++)
+        {
             Done();
         }
 
@@ -202,5 +321,5 @@ internal sealed class AccountWorkQueue : IAsyncDisposable, IDisposable
         idle?.TrySetResult();
     }
 
-    private readonly record struct WorkItem(string Name, Func<CancellationToken, Task> Work);
+    private readonly record struct WorkItem(string Name, Func<CancellationToken, Task> Work, bool Urgent);
 }

@@ -163,4 +163,44 @@ internal sealed class TokenService
     /// <summary>Ends every live token of the account (of one purpose, or all).</summary>
     public Task<int> RevokeAllAsync(Guid accountId, TokenPurpose? purpose, CancellationToken cancellationToken) =>
         _tokens.RevokeAllAsync(accountId, purpose, _context.Now, cancellationToken);
+
+    /// <summary>
+    /// Issues a token bound to the account's current security stamp and mails the link <paramref name="compose"/> makes
+    /// from it. With a durable outbox the token and the mail are written in one transaction, so a committed link is
+    /// never lost and a lost write leaves no usable token; otherwise the token is stored and the mail sent.
+    /// </summary>
+    public Task<bool> IssueMailedAsync(AccountRecord account, TokenPurpose purpose, DateTimeOffset issuedAt, DateTimeOffset expiresAt, Func<string, AccountMessage> compose, MailComposer mail, CancellationToken cancellationToken)
+    {
+        var issued = SecureTokens.Issue();
+        var record = new TokenRecord
+        {
+            Digest = issued.Digest,
+            AccountId = account.Id,
+            Purpose = purpose,
+            SecurityStamp = account.SecurityStamp,
+            IssuedAt = issuedAt,
+            ExpiresAt = expiresAt,
+        };
+        return mail.SendWithTokenAsync(compose(issued.Token), record, _tokens, cancellationToken);
+    }
+
+    /// <summary>
+    /// Issues a token bound to no account yet (see <see cref="IssueUnboundAsync"/>) and mails the link
+    /// <paramref name="compose"/> makes from it; with a durable outbox the token and the mail are one transaction.
+    /// </summary>
+    public Task<bool> IssueUnboundMailedAsync(TokenPurpose purpose, string payload, DateTimeOffset issuedAt, DateTimeOffset expiresAt, Func<string, AccountMessage> compose, MailComposer mail, CancellationToken cancellationToken)
+    {
+        var issued = SecureTokens.Issue();
+        var record = new TokenRecord
+        {
+            Digest = issued.Digest,
+            AccountId = Guid.NewGuid(),
+            Purpose = purpose,
+            SecurityStamp = AccountRecord.NewSecurityStamp(),
+            IssuedAt = issuedAt,
+            ExpiresAt = expiresAt,
+            Payload = payload,
+        };
+        return mail.SendWithTokenAsync(compose(issued.Token), record, _tokens, cancellationToken);
+    }
 }

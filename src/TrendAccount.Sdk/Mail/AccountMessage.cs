@@ -42,6 +42,13 @@ public sealed class AccountMessage
     /// <summary>Gets the link the message carries (the "change your password now" link), if any.</summary>
     public Uri? Link { get; }
 
+    /// <summary>
+    /// Gets a stable id for the message, set when it comes from a durable outbox: the row's id as 32 hex digits.
+    /// Mailers put it in the Message-Id header (the MailKit mailers as <c>&lt;id@sender-domain&gt;</c>), so a copy
+    /// delivered twice after a crash is recognisable as the same message. <see langword="null"/> for queued mail.
+    /// </summary>
+    public string? MessageId { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Kind} message";
 }

@@ -81,7 +81,7 @@ internal sealed class EmailRecoveryHandler
         }
 
         var maskedSerial = Redaction.MaskSerial(serial.Serial);
-        _mail.QueueEmailReminder(account, maskedSerial);
+        await _mail.QueueEmailReminderAsync(account, maskedSerial, cancellationToken).ConfigureAwait(false);
         _context.Metrics.EmailRecovery("succeeded");
         Log.EmailRecovered(_logger, account.Id, maskedSerial);
         activity.SetOutcome("succeeded", true);

@@ -82,7 +82,7 @@ internal sealed class ForgotPasswordHandler
             return Answer(ForgotPasswordStatus.Accepted, messages.PasswordResetRequested, email, "rate_limited", activity);
         }
 
-        _issuer.Enqueue(lookupKey, maskedEmail, trustedDevice: deviceId is not null);
+        await _issuer.EnqueueAsync(lookupKey, maskedEmail, trustedDevice: deviceId is not null, cancellationToken).ConfigureAwait(false);
         Log.PasswordResetRequested(_logger, maskedEmail);
         return Answer(ForgotPasswordStatus.Accepted, messages.PasswordResetRequested, email, "accepted", activity);
     }

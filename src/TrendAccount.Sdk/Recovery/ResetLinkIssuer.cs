@@ -36,9 +36,18 @@ internal sealed class ResetLinkIssuer
         _logger = logger;
     }
 
-    /// <summary>Queues the look-up and, when the address has an account (and its mail window or the trusted device allows), the link.</summary>
-    public void Enqueue(string lookupKey, string maskedEmail, bool trustedDevice) =>
-        _work.TryEnqueue("PasswordReset", ct => IssueAsync(lookupKey, maskedEmail, trustedDevice, ct));
+    /// <summary>
+    /// Queues the look-up and, when the address has an account (and its mail window or the trusted device allows), the
+    /// link — in the urgent lane, ahead of every notice; when that lane is full the request waits for room (the wait does
+    /// not depend on the address).
+    /// </summary>
+    public async ValueTask EnqueueAsync(string lookupKey, string maskedEmail, bool trustedDevice, CancellationToken cancellationToken)
+    {
+        if (!await _work.EnqueueUrgentAsync("PasswordReset", ct => IssueAsync(lookupKey, maskedEmail, trustedDevice, ct), cancellationToken).ConfigureAwait(false))
+        {
+            _context.Metrics.Mail(AccountMessageKind.PasswordReset, "dropped");
+        }
+    }
 
     private async Task IssueAsync(string lookupKey, string maskedEmail, bool trustedDevice, CancellationToken cancellationToken)
     {
@@ -67,11 +76,17 @@ internal sealed class ResetLinkIssuer
         await _tokens.RevokeAllAsync(account.Id, TokenPurpose.PasswordReset, cancellationToken).ConfigureAwait(false);
         var now = _context.Now;
         var lifetime = _context.Tokens.PasswordResetLifetime;
-        var token = await _tokens.IssueAsync(account, TokenPurpose.PasswordReset, now, now + lifetime, cancellationToken).ConfigureAwait(false);
 
         // The link is built from configuration only, never from anything in the request (no host-header poisoning).
-        var link = new Uri(baseUrl.AbsoluteUri + token, UriKind.Absolute);
+        // With an outbox the token and its mail are one transaction.
+        await _tokens.IssueMailedAsync(
+            account,
+            TokenPurpose.PasswordReset,
+            now,
+            now + lifetime,
+            token => _mail.PasswordResetMessage(account, new Uri(baseUrl.AbsoluteUri + token, UriKind.Absolute), lifetime),
+            _mail,
+            cancellationToken).ConfigureAwait(false);
         Log.PasswordResetLinkIssued(_logger, account.Id, now + lifetime);
-        await _mail.SendPasswordResetAsync(account, link, lifetime, cancellationToken).ConfigureAwait(false);
     }
 }

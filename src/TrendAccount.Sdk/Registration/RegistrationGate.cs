@@ -81,7 +81,7 @@ internal sealed class RegistrationGate
             return false;
         }
 
-        _issuer.Enqueue(pending);
+        await _issuer.EnqueueAsync(pending, cancellationToken).ConfigureAwait(false);
         return true;
     }
 }

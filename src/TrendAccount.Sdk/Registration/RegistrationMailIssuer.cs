@@ -36,8 +36,14 @@ internal sealed class RegistrationMailIssuer
     }
 
     /// <summary>Queues the look-up and the one mail that follows from it.</summary>
-    public void Enqueue(PendingRegistration pending) =>
-        _work.TryEnqueue("Registration", ct => IssueAsync(pending, ct));
+    /// <remarks>In the urgent lane (it may send the confirmation): never dropped; when the lane is full the request waits for room, whatever the address.</remarks>
+    public async ValueTask EnqueueAsync(PendingRegistration pending, CancellationToken cancellationToken)
+    {
+        if (!await _work.EnqueueUrgentAsync("Registration", ct => IssueAsync(pending, ct), cancellationToken).ConfigureAwait(false))
+        {
+            _context.Metrics.Mail(AccountMessageKind.RegistrationConfirmation, "dropped");
+        }
+    }
 
     private async Task IssueAsync(PendingRegistration pending, CancellationToken cancellationToken)
     {
@@ -60,12 +66,18 @@ internal sealed class RegistrationMailIssuer
 
         var now = _context.Now;
         var lifetime = _context.Tokens.RegistrationConfirmationLifetime;
-        var token = await _tokens.IssueUnboundAsync(TokenPurpose.RegistrationConfirmation, pending.ToPayload(), now, now + lifetime, cancellationToken).ConfigureAwait(false);
 
         // The link is built from configuration only, never from anything in the request (no host-header poisoning).
-        var link = new Uri(baseUrl.AbsoluteUri + token, UriKind.Absolute);
+        // With an outbox the token (carrying the pending registration) and its mail are one transaction.
+        await _tokens.IssueUnboundMailedAsync(
+            TokenPurpose.RegistrationConfirmation,
+            pending.ToPayload(),
+            now,
+            now + lifetime,
+            token => _mail.RegistrationConfirmationMessage(pending.Email, new Uri(baseUrl.AbsoluteUri + token, UriKind.Absolute), lifetime),
+            _mail,
+            cancellationToken).ConfigureAwait(false);
         Log.RegistrationLinkIssued(_logger, masked, now + lifetime);
         _context.Metrics.Registration("confirmation_sent");
-        await _mail.SendRegistrationConfirmationAsync(pending.Email, link, lifetime, cancellationToken).ConfigureAwait(false);
     }
 }

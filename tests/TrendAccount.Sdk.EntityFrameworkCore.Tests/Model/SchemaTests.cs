@@ -21,13 +21,13 @@ public abstract class SchemaTests<TDatabase> : StoreTestBase<TDatabase>
         var expectedSchema = Database.IsSqlite ? null : TestDbContext.PostgresSchema;
 
         Assert.Equal(
-            ["trend_accounts", "trend_serials", "trend_tokens", "trend_counters"],
-            new[] { typeof(AccountEntity), typeof(SerialEntity), typeof(TokenEntity), typeof(CounterEntity) }.Select(t => context.Model.FindEntityType(t)!.GetTableName()));
+            ["trend_accounts", "trend_serials", "trend_tokens", "trend_counters", "trend_outbox"],
+            new[] { typeof(AccountEntity), typeof(SerialEntity), typeof(TokenEntity), typeof(CounterEntity), typeof(OutboxEntity) }.Select(t => context.Model.FindEntityType(t)!.GetTableName()));
         Assert.All(
-            new[] { typeof(AccountEntity), typeof(SerialEntity), typeof(TokenEntity), typeof(CounterEntity) },
+            new[] { typeof(AccountEntity), typeof(SerialEntity), typeof(TokenEntity), typeof(CounterEntity), typeof(OutboxEntity) },
             t => Assert.Equal(expectedSchema, context.Model.FindEntityType(t)!.GetSchema()));
         Assert.Equal(
-            ["host_notes", "trend_accounts", "trend_counters", "trend_serials", "trend_tokens"],
+            ["host_notes", "trend_accounts", "trend_counters", "trend_outbox", "trend_serials", "trend_tokens"],
             await QueryStringsAsync(context, Database.IsSqlite
                 ? "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"
                 : $"SELECT table_name::text AS \"Value\" FROM information_schema.tables WHERE table_schema = '{TestDbContext.PostgresSchema}' ORDER BY table_name"));
@@ -55,7 +55,7 @@ public abstract class SchemaTests<TDatabase> : StoreTestBase<TDatabase>
                 ORDER BY i.relname
                 """);
 
-        Assert.Equal(["ix_trend_counters_window_end:0", "ix_trend_serials_account_id:0", "ix_trend_tokens_account_id_purpose:0", "ix_trend_tokens_expires_at:0", "ux_trend_accounts_lookup_key:1"], indexes);
+        Assert.Equal(["ix_trend_counters_window_end:0", "ix_trend_outbox_claim_id:0", "ix_trend_outbox_state_delivered_at:0", "ix_trend_outbox_state_priority_next_attempt_at:0", "ix_trend_serials_account_id:0", "ix_trend_tokens_account_id_purpose:0", "ix_trend_tokens_expires_at:0", "ux_trend_accounts_lookup_key:1"], indexes);
     }
 
     [Fact]

@@ -44,6 +44,26 @@ public sealed class SmtpAccountMailerTests : SmtpMailerTestBase
     }
 
     [Fact]
+    public async Task SendAsync_OutboxMessageSentTwice_BothCopiesCarryTheSameMessageId()
+    {
+        await using var server = await TestSmtpServer.StartAsync();
+        var mailer = CreateMailer(server.Port);
+        var id = Guid.CreateVersion7().ToString("N");
+        var reset = Messages.PasswordReset();
+        var fromOutbox = new AccountMessage(reset.Kind, reset.To, reset.Subject, reset.TextBody, reset.HtmlBody, reset.Link) { MessageId = id };
+
+        // A node delivered it and died before marking the row; the next node delivers it again.
+        await mailer.SendAsync(fromOutbox, CancellationToken.None);
+        await mailer.SendAsync(fromOutbox, CancellationToken.None);
+        await mailer.SendAsync(reset, CancellationToken.None);
+
+        Assert.Equal(3, server.Received.Count);
+        Assert.Equal(id + "@trend.example", server.Received[0].Message.MessageId);
+        Assert.Equal(id + "@trend.example", server.Received[1].Message.MessageId);
+        Assert.NotEqual(server.Received[0].Message.MessageId, server.Received[2].Message.MessageId);
+    }
+
+    [Fact]
     public async Task SendAsync_LongLinkAndNonAsciiText_DecodedPartsHoldExactLink()
     {
         await using var server = await TestSmtpServer.StartAsync();

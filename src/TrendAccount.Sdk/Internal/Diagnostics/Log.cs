@@ -140,4 +140,31 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1904, EventName = "BackgroundWorkAbandoned", Level = LogLevel.Warning, Message = "{Count} background work item(s) abandoned at shutdown.")]
     public static partial void BackgroundWorkAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1905, EventName = "UrgentMailBackpressure", Level = LogLevel.Error, Message = "The urgent mail lane is full ({Capacity} items): requests that send a reset link, confirmation or reminder now wait for room. The mailer is down or far too slow.")]
+    public static partial void UrgentMailBackpressure(ILogger logger, int capacity);
+
+    [LoggerMessage(EventId = 1906, EventName = "OutboxMailWritten", Level = LogLevel.Debug, Message = "{Kind} email for {MaskedTo} written to the outbox as {MailId} ({Priority}).")]
+    public static partial void OutboxMailWritten(ILogger logger, AccountMessageKind kind, string maskedTo, Guid mailId, MailPriority priority);
+
+    [LoggerMessage(EventId = 1907, EventName = "OutboxRetryScheduled", Level = LogLevel.Warning, Message = "{Kind} email {MailId} to {MaskedTo} failed on attempt {Attempts}; next attempt at {RetryAt:O}.")]
+    public static partial void OutboxRetryScheduled(ILogger logger, AccountMessageKind kind, string maskedTo, Guid mailId, int attempts, DateTimeOffset retryAt, Exception exception);
+
+    [LoggerMessage(EventId = 1908, EventName = "OutboxDeadLetter", Level = LogLevel.Error, Message = "{Kind} email {MailId} to {MaskedTo} given up after {Attempts} attempts: dead letter, kept in the outbox and never tried again.")]
+    public static partial void OutboxDeadLetter(ILogger logger, AccountMessageKind kind, string maskedTo, Guid mailId, int attempts, Exception exception);
+
+    [LoggerMessage(EventId = 1909, EventName = "OutboxLeaseLost", Level = LogLevel.Warning, Message = "{Kind} email {MailId} was sent after its lease ran out; another node may send it again with the same Message-Id. Raise TrendAccount:Outbox:LeaseDuration.")]
+    public static partial void OutboxLeaseLost(ILogger logger, AccountMessageKind kind, Guid mailId);
+
+    [LoggerMessage(EventId = 1910, EventName = "OutboxPassFailed", Level = LogLevel.Error, Message = "An outbox delivery pass failed (the store is unreachable?); nothing is lost, the next pass tries again.")]
+    public static partial void OutboxPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1911, EventName = "OutboxPurged", Level = LogLevel.Information, Message = "{Count} delivered outbox row(s) delivered before {Before:O} purged.")]
+    public static partial void OutboxPurged(ILogger logger, int count, DateTimeOffset before);
+
+    [LoggerMessage(EventId = 1912, EventName = "OutboxDeliveryStarted", Level = LogLevel.Information, Message = "Outbox delivery started.")]
+    public static partial void OutboxDeliveryStarted(ILogger logger);
+
+    [LoggerMessage(EventId = 1913, EventName = "OutboxDeliveryStopped", Level = LogLevel.Information, Message = "Outbox delivery stopped.")]
+    public static partial void OutboxDeliveryStopped(ILogger logger);
 }
