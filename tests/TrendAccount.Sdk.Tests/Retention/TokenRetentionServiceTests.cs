@@ -229,6 +229,7 @@ public sealed class TokenRetentionServiceTests
                     o.Hashing.WorkFactor = 4;
                     o.Hashing.AllowInsecureWorkFactorForTesting = true;
                     o.Recovery.ResetLinkBaseUrl = FlowHost.ResetBase;
+                    o.Recovery.RegistrationLinkBaseUrl = FlowHost.RegistrationBase;
                 })
                 .UseInMemoryStores()
                 .UsePasswordHasher(new FastHasher())
@@ -263,7 +264,7 @@ public sealed class TokenRetentionServiceTests
         {
             const string Serial = "PQRS-1234-5678-9012-3456";
             Assert.True((await Accounts.ActivateProductAsync(new ProductActivationRequest(Serial, "TIS-2017"))).Succeeded);
-            Assert.True((await Accounts.RegisterAsync(new RegistrationRequest(Serial, Email, Password, Password))).Succeeded);
+            Assert.True((await TestRegistrations.RegisterAndConfirmAsync(Host.Services, FlowHost.Registration(Serial, Email, Password))).Succeeded);
         }
 
         public async Task SignInAsync(int count)
