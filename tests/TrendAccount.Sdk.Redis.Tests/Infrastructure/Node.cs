@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using TrendAccount.Sdk.InMemory;
 using TrendAccount.Sdk.Testing;
+using TrendAccount.Sdk.Tests.Diagnostics;
 
 namespace TrendAccount.Sdk.Redis.Tests.Infrastructure;
 
