@@ -38,6 +38,9 @@ internal static class OverloadLatency
     private const string WrongPassword = "not the password 123";
     private const int IdleSamples = 7;
 
+    /// <summary>What the wait check allows beyond the maximum wait: the work around the gate that its timer does not see.</summary>
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(50);
+
     public static int Run(string[] args)
     {
         var settings = Settings.Parse(args);
@@ -102,13 +105,16 @@ internal static class OverloadLatency
         // The design's bound on an admitted request: at most the maximum wait for a slot, then one verification.
         // Checked per request on the part the SDK controls (the wait; the verification's own time is the CPU's).
         var all = rounds.SelectMany(r => r.Runs.Values).ToArray();
+        // The measured wait also holds the guard's work before the gate and the thread pool's start of the
+        // continuation after a hand-over, which the gate's timer does not see: Slack allows for them.
         var overWait = all.Sum(run => run.Wait.Count(x => x > wait));
+        var overSlack = all.Sum(run => run.Wait.Count(x => x > wait + Slack));
         var longestWait = Percentile(all.SelectMany(run => run.Wait).ToArray(), 1);
         var longestService = Percentile(all.SelectMany(run => run.Service).ToArray(), 1);
         var longest = Percentile(all.SelectMany(run => run.Admitted).ToArray(), 1);
         var longestLag = Percentile(all.SelectMany(run => run.Lag).ToArray(), 1);
         Console.WriteLine(FormattableString.Invariant(
-            $"  bound (wait ≤ {wait.TotalSeconds:F1} s, then one verification): longest wait {Ms(longestWait)}, {overWait} admitted requests waited longer — {(overWait == 0 ? "held" : "NOT held")}; longest admitted {Ms(longest)} ≤ longest lag {Ms(longestLag)} + {wait.TotalSeconds:F1} s + longest verification {Ms(longestService)} = {Ms(longestLag + wait + longestService)}"));
+            $"  bound (wait ≤ {wait.TotalSeconds:F1} s, then one verification): longest wait {Ms(longestWait)} of {all.Sum(run => run.Wait.Length)} admitted; {overWait} over {wait.TotalSeconds:F1} s, {overSlack} over it + {Ms(Slack)} slack — {(overSlack == 0 ? "held" : "NOT held")}; longest admitted {Ms(longest)} ≤ longest lag {Ms(longestLag)} + {wait.TotalSeconds:F1} s + longest verification {Ms(longestService)} = {Ms(longestLag + wait + longestService)}"));
         var queueBound = rounds.Max(r => r.Runs.Values.Max(run => Percentile(run.Wait, 1) / (host.Options.QueuedVerifications / (double)host.UntrustedSlots * r.Idle)));
         Console.WriteLine(FormattableString.Invariant(
             $"  longest wait ÷ (queue places ÷ untrusted slots × idle sign-in), worst round: {queueBound:F2} (> 1: verifications ran slower than idle under the load)"));
@@ -117,15 +123,16 @@ internal static class OverloadLatency
             $"  goal, refused p99 at 2× within milliseconds (< 10 ms, from the scheduled arrival): worst round {Ms(refusedP99)} — {(refusedP99 < TimeSpan.FromMilliseconds(10) ? "met" : "missed")}; pooled {Ms(Percentile(rounds.SelectMany(r => r.Runs[2].Refused).ToArray(), 0.99))}"));
 
         // Two kinds of refusal: the queue was full (answered at once), or the request queued and its wait ran out
-        // (answered after the full wait). Told apart by the time spent in the SDK.
+        // (answered after the full wait). Told apart by the time spent in the SDK: under half the wait, or not (the
+        // gate's timer may fire a little before the full wait on this process's clock).
         foreach (var factor in new[] { 1, 2 })
         {
             var runs = rounds.Select(r => r.Runs[factor]).ToArray();
-            var atOnce = runs.SelectMany(r => r.Refused.Zip(r.RefusedInSdk).Where(x => x.Second < wait).Select(x => x.First)).ToArray();
-            var timedOut = runs.Sum(r => r.RefusedInSdk.Count(x => x >= wait));
+            var atOnce = runs.SelectMany(r => r.Refused.Zip(r.RefusedInSdk).Where(x => x.Second < wait / 2).Select(x => x.First)).ToArray();
+            var timedOut = runs.Sum(r => r.RefusedInSdk.Count(x => x >= wait / 2));
             var total = runs.Sum(r => r.Admitted.Length + r.Refused.Length);
             Console.WriteLine(FormattableString.Invariant(
-                $"  {factor}× refusals: {atOnce.Length} queue full, p99 {Ms(Percentile(atOnce, 0.99))} from arrival; {timedOut} after the full {wait.TotalSeconds:F1} s wait ({timedOut / (double)total:P1} of all requests)"));
+                $"  {factor}× refusals: {atOnce.Length} at once (queue full), p99 {Ms(Percentile(atOnce, 0.99))} from arrival; {timedOut} after the full {wait.TotalSeconds:F1} s wait ({timedOut / (double)total:P1} of all requests)"));
         }
         Console.WriteLine(FormattableString.Invariant(
             $"  load generator lag (start on the thread pool after the scheduled arrival): p99 {Ms(Percentile(all.SelectMany(run => run.Lag).ToArray(), 0.99))}, max {Ms(longestLag)}; loadavg {LoadAverage()}"));
