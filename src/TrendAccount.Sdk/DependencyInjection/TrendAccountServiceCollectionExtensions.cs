@@ -125,10 +125,11 @@ public static class TrendAccountServiceCollectionExtensions
             sp.GetRequiredService<FlowContext>(),
             Require<IAccountStore>(sp),
             sp.GetRequiredService<IPasswordHasher>(),
-            sp.GetRequiredService<PasswordPolicy>(),
-            new NewPasswordBreachCheck(
-                sp.GetService<IBreachedPasswordScreen>() ?? NoBreachedPasswordScreen.Instance,
-                LoggerFor<NewPasswordBreachCheck>(sp)),
+            new NewPasswordRules(
+                sp.GetRequiredService<PasswordPolicy>(),
+                new NewPasswordBreachCheck(
+                    sp.GetService<IBreachedPasswordScreen>() ?? NoBreachedPasswordScreen.Instance,
+                    LoggerFor<NewPasswordBreachCheck>(sp))),
             sp.GetRequiredService<TokenService>(),
             sp.GetRequiredService<MailComposer>(),
             LoggerFor<NewPasswordService>(sp)));
