@@ -48,6 +48,8 @@ public sealed class SoakNode : IAsyncDisposable
     /// <summary>The outbox's attempt limit: the most it allows (see the test's remarks on why none is reached).</summary>
     public const int MaximumAttempts = 100;
 
+    private const int SignInFailedEvent = 1201;
+    private const int LockedOutEvent = 1202;
     private const int RedisUnavailableEvent = 8100;
     private const int OutboxRetryEvent = 1907;
     private const int SmtpFailedEvent = 5102;
@@ -169,10 +171,10 @@ public sealed class SoakNode : IAsyncDisposable
         _started.Clear();
     }
 
-    /// <summary>Gets the log records at warning level or above that the faults do not explain, for failure messages.</summary>
+    /// <summary>Gets the log records at warning level or above that the workloads and the faults do not explain, for failure messages.</summary>
     /// <returns>The records, one line each.</returns>
     public IEnumerable<string> Problems() => Logs.GetSnapshot()
-        .Where(r => r.Level >= LogLevel.Warning && r.Id.Id is not (RedisUnavailableEvent or OutboxRetryEvent or SmtpFailedEvent))
+        .Where(r => r.Level >= LogLevel.Warning && r.Id.Id is not (SignInFailedEvent or LockedOutEvent or RedisUnavailableEvent or OutboxRetryEvent or SmtpFailedEvent))
         .Select(r => $"{Name} {r.Level} {r.Id.Id} {r.Id.Name}: {r.Message}{(r.Exception is null ? string.Empty : " [" + r.Exception.GetType().Name + ": " + r.Exception.Message + "]")}");
 
     /// <summary>Gets how many sends failed at the SMTP server, by failure.</summary>
