@@ -149,6 +149,7 @@ public sealed class ManyNodeSoakTests(ITestOutputHelper output)
         await CheckNothingCopiedFromFallbackAsync(redis.Configuration, prefix, ClientsWithin(attempts, after: killedMark, before: restartMark), bursts[1]);
         CheckSignIns(attempts);
         CheckSmtpFaultsSeen(farm);
+        CheckNoSecretsLogged(farm, signInAccounts, resetAccounts, registrations);
         CheckRedemptions(resetAccounts);
         await using (var context = database.CreateContext())
         {
@@ -261,6 +262,55 @@ public sealed class ManyNodeSoakTests(ITestOutputHelper output)
         Expect(unexpected.Count == 0, $"{unexpected.Count} of {attempts.Count} sign-ins answered otherwise than their password says: {string.Join("; ", unexpected.Take(10).Select(x => $"{x.Client} on node {x.Node}, right={x.RightPassword}: {x.Status}"))}");
     }
 
+    // The security model: logs carry masked addresses and never a password or token — on the fault paths too, where
+    // exceptions (SMTP replies, database and Redis errors) are logged with their messages.
+    private void CheckNoSecretsLogged(Farm farm, IReadOnlyList<SignInAccount> signIns, IReadOnlyList<ResetAccount> resets, RegistrationWorkload registrations)
+    {
+        var secrets = signIns.SelectMany(s => new[] { ("address", s.Email), ("password", s.Password) })
+            .Concat(resets.SelectMany(r => new[] { ("address", r.Email), ("password", r.InitialPassword) }
+                .Concat(r.Redemptions.SelectMany(x => new[] { ("password", x.Password), ("token", x.Token) }))))
+            .Concat(registrations.Registrations.SelectMany(x => new[] { ("address", x.Email), ("password", x.Password), ("token", x.Token ?? string.Empty) }))
+            .Where(x => x.Item2.Length > 0)
+            .GroupBy(x => x.Item2, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Item1, StringComparer.OrdinalIgnoreCase);
+        var records = 0;
+        var leaks = new List<string>();
+        foreach (var (name, text) in farm.Nodes.SelectMany(n => n.LogTexts()))
+        {
+            // Every secret of the run is one word of letters, digits and . _ - + @; anything else separates words
+            // ("token=…", "<address>", quotes), so looking each word up finds a secret wherever it stands.
+            records++;
+            foreach (var word in Words(text))
+            {
+                if (secrets.TryGetValue(word.TrimEnd('.'), out var what))
+                {
+                    leaks.Add($"{name} logged a {what}");
+                }
+            }
+        }
+
+        Expect(leaks.Count == 0, $"{leaks.Count} log record(s) carry an unmasked address, a password or a token: {string.Join("; ", leaks.Distinct().Take(10))}");
+        _figures.Add($"logs: {records} records (Information and above) searched for the run's {secrets.Count} addresses, passwords and tokens: {leaks.Count} found");
+    }
+
+    private static IEnumerable<string> Words(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '.' or '_' or '-' or '+' or '@');
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                yield return text[start..i];
+                start = -1;
+            }
+        }
+    }
+
     // Both kinds of refusal must have reached the senders, or the stretch tested nothing.
     private void CheckSmtpFaultsSeen(Farm farm)
     {
@@ -306,6 +356,8 @@ public sealed class ManyNodeSoakTests(ITestOutputHelper output)
         var mismatched = received.Where(m => byId.TryGetValue(m.Key, out var row) && m.Value.Any(x => x.Kind != row.Kind.ToString() || !string.Equals(x.To, row.Recipient, StringComparison.OrdinalIgnoreCase))).ToList();
         Expect(mismatched.Count == 0, $"{mismatched.Count} message(s) reached another recipient or kind than their row says");
 
+        var exposed = rows.Count(r => r.LastError is { } error && error.Contains(r.Recipient, StringComparison.OrdinalIgnoreCase));
+        Expect(exposed == 0, $"{exposed} outbox row(s) keep the recipient's address in last_error");
         var retried = rows.Count(r => r.Attempts > 1);
         Expect(smtp.RefusedMessages > 0 && retried > 0, $"the refusal was not exercised: {smtp.RefusedMessages} refused at DATA, {retried} rows retried");
         var duplicates = received.Values.Sum(v => v.Count - 1);

@@ -177,6 +177,13 @@ public sealed class SoakNode : IAsyncDisposable
         .Where(r => r.Level >= LogLevel.Warning && r.Id.Id is not (SignInFailedEvent or LockedOutEvent or RedisUnavailableEvent or OutboxRetryEvent or SmtpFailedEvent))
         .Select(r => $"{Name} {r.Level} {r.Id.Id} {r.Id.Name}: {r.Message}{(r.Exception is null ? string.Empty : " [" + r.Exception.GetType().Name + ": " + r.Exception.Message + "]")}");
 
+    /// <summary>Gets every log record as text: its message, its structured values and its exception.</summary>
+    /// <returns>The records.</returns>
+    public IEnumerable<(string Event, string Text)> LogTexts() => Logs.GetSnapshot()
+        .Select(r => ($"{Name} {r.Id.Id} {r.Id.Name}", string.Join(
+            '\n',
+            new[] { r.Message, r.Exception?.ToString() ?? string.Empty }.Concat((r.StructuredState ?? []).Select(kv => kv.Value ?? string.Empty)))));
+
     /// <summary>Gets how many sends failed at the SMTP server, by failure.</summary>
     /// <returns>The counts.</returns>
     public IReadOnlyDictionary<AccountMailDeliveryFailure, int> SmtpFailures() => Logs.GetSnapshot()
