@@ -1,41 +1,6 @@
-using System.Collections.Concurrent;
 using TrendAccount.Sdk.Soak.Tests.Infrastructure;
 
 namespace TrendAccount.Sdk.Soak.Tests.Workloads;
-
-/// <summary>One redemption of a reset link.</summary>
-/// <param name="Token">The token from the delivered mail.</param>
-/// <param name="Password">The new password it tried.</param>
-/// <param name="Node">The node.</param>
-/// <param name="Status">What the node answered.</param>
-/// <param name="Replay">Whether the link had already been redeemed by the test (a replay must fail).</param>
-public sealed record Redemption(string Token, string Password, int Node, ResetPasswordStatus Status, bool Replay);
-
-/// <summary>An account that the reset workload owns: nobody else signs in with it or resets it, so its password is known.</summary>
-public sealed class ResetAccount(string email, string password)
-{
-    private readonly ConcurrentQueue<Redemption> _redemptions = new();
-
-    public string Email { get; } = email;
-
-    public string InitialPassword { get; } = password;
-
-    /// <summary>Gets the password the account must have now: the last one a redemption set.</summary>
-    public string Password { get; set; } = password;
-
-    /// <summary>Gets how many "forgot password" requests the test made for it (each must become exactly one reset mail).</summary>
-    public int Requests { get; set; }
-
-    /// <summary>Gets the Message-Ids of the reset mails the test has used.</summary>
-    public HashSet<string> Used { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Gets a value indicating whether a request is waiting for its mail.</summary>
-    public bool Outstanding { get; set; }
-
-    public IReadOnlyList<Redemption> Redemptions => _redemptions.ToArray();
-
-    public void Add(Redemption redemption) => _redemptions.Enqueue(redemption);
-}
 
 /// <summary>
 /// "Forgot password" on both nodes, then "Update Password" through the link in the mail that the SMTP server

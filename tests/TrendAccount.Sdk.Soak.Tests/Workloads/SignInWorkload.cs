@@ -2,20 +2,6 @@ using System.Collections.Concurrent;
 
 namespace TrendAccount.Sdk.Soak.Tests.Workloads;
 
-/// <summary>An account that only signs in: its password never changes.</summary>
-/// <param name="Email">The address.</param>
-/// <param name="Password">The password.</param>
-public sealed record SignInAccount(string Email, string Password);
-
-/// <summary>One sign-in the workload made.</summary>
-/// <param name="Client">The client's address (each client makes fewer sign-ins than the per-client limit).</param>
-/// <param name="Node">The node it went to.</param>
-/// <param name="RightPassword">Whether the password was right.</param>
-/// <param name="Status">What the node answered.</param>
-/// <param name="Started">The run's sequence number when it started.</param>
-/// <param name="Ended">The run's sequence number when it ended.</param>
-public sealed record SignInAttempt(string Client, int Node, bool RightPassword, SignInStatus Status, long Started, long Ended);
-
 /// <summary>
 /// Sign-ins from many clients on both nodes, right and wrong passwords (3 in 4 right), each client making
 /// <see cref="AttemptsPerClient"/> sign-ins — fewer than the per-client limit, so whether Redis or a node's own process
