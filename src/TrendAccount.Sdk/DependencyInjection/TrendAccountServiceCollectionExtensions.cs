@@ -88,7 +88,12 @@ public static class TrendAccountServiceCollectionExtensions
 
         // The flows and their shared internal services.
         services.TryAddSingleton(sp => new TrendAccountMetrics(sp.GetService<IMeterFactory>()));
-        services.TryAddSingleton(sp => new AccountWorkQueue(LoggerFor<AccountWorkQueue>(sp)));
+        services.TryAddSingleton(sp =>
+        {
+            var queue = new AccountWorkQueue(LoggerFor<AccountWorkQueue>(sp), sp.GetRequiredService<TimeProvider>());
+            sp.GetRequiredService<TrendAccountMetrics>().ObserveWorkQueue(queue);
+            return queue;
+        });
         services.TryAddSingleton(sp => new FlowContext(
             Group<PasswordOptions>(sp),
             Group<LockoutOptions>(sp),
@@ -120,10 +125,11 @@ public static class TrendAccountServiceCollectionExtensions
             sp.GetRequiredService<FlowContext>(),
             Require<IAccountStore>(sp),
             sp.GetRequiredService<IPasswordHasher>(),
-            sp.GetRequiredService<PasswordPolicy>(),
-            new NewPasswordBreachCheck(
-                sp.GetService<IBreachedPasswordScreen>() ?? NoBreachedPasswordScreen.Instance,
-                LoggerFor<NewPasswordBreachCheck>(sp)),
+            new NewPasswordRules(
+                sp.GetRequiredService<PasswordPolicy>(),
+                new NewPasswordBreachCheck(
+                    sp.GetService<IBreachedPasswordScreen>() ?? NoBreachedPasswordScreen.Instance,
+                    LoggerFor<NewPasswordBreachCheck>(sp))),
             sp.GetRequiredService<TokenService>(),
             sp.GetRequiredService<MailComposer>(),
             LoggerFor<NewPasswordService>(sp)));

@@ -77,6 +77,19 @@ public static class TrendAccountDiagnostics
     /// <summary>The counter of outbox mails given up after their last attempt (dead letters), tagged <c>kind</c>.</summary>
     public const string OutboxDeadLettersCounter = "trendaccount.outbox.dead_letters";
 
+    /// <summary>
+    /// The gauge of items waiting in the in-process work queue (<c>{item}</c>), tagged <see cref="LaneTag"/>: account
+    /// mail and the account-side half of reset and registration requests. Reported in every mode; with a durable outbox
+    /// the mail itself is counted by <see cref="OutboxDepthGauge"/> once the queued work has written it.
+    /// </summary>
+    public const string WorkQueueDepthGauge = "trendaccount.work_queue.depth";
+
+    /// <summary>The gauge of the age of the oldest item waiting in the in-process work queue, in seconds, tagged <see cref="LaneTag"/>; 0 when none waits.</summary>
+    public const string WorkQueueOldestAgeGauge = "trendaccount.work_queue.oldest_age";
+
+    /// <summary>The tag that names a work-queue lane: <c>urgent</c> (reset, confirmation, reminder) or <c>notice</c>.</summary>
+    public const string LaneTag = "trendaccount.lane";
+
     /// <summary>The tag that carries the outcome of an operation (a stable lower-case code).</summary>
     public const string OutcomeTag = "outcome";
 }

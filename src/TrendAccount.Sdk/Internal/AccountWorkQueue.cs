@@ -42,6 +42,7 @@ internal sealed class AccountWorkQueue : IAsyncDisposable, IDisposable
     public const int UrgentCapacity = 16384;
 
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stopping = new();
     private readonly object _gate = new();
     private readonly Queue<WorkItem> _urgent = new();
@@ -57,18 +58,19 @@ internal sealed class AccountWorkQueue : IAsyncDisposable, IDisposable
     private int _disposed;
     private int _backpressure;
 
-    internal AccountWorkQueue(ILogger<AccountWorkQueue> logger)
-        : this(logger, UrgentCapacity, NoticeCapacity)
+    internal AccountWorkQueue(ILogger<AccountWorkQueue> logger, TimeProvider? time = null)
+        : this(logger, UrgentCapacity, NoticeCapacity, time)
     {
     }
 
     /// <summary>A queue with other bounds: tests replay the reported flood at a smaller scale with them.</summary>
-    internal AccountWorkQueue(ILogger<AccountWorkQueue> logger, int urgentCapacity, int noticeCapacity = NoticeCapacity)
+    internal AccountWorkQueue(ILogger<AccountWorkQueue> logger, int urgentCapacity, int noticeCapacity = NoticeCapacity, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentOutOfRangeException.ThrowIfLessThan(urgentCapacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(noticeCapacity, 1);
         _logger = logger;
+        _time = time ?? TimeProvider.System;
         _urgentCapacity = urgentCapacity;
         _noticeCapacity = noticeCapacity;
         _urgentRoom = new SemaphoreSlim(urgentCapacity, urgentCapacity);
@@ -96,6 +98,21 @@ internal sealed class AccountWorkQueue : IAsyncDisposable, IDisposable
                 return (_urgent.Count, _notices.Count);
             }
         }
+    }
+
+    /// <summary>
+    /// Gets, per lane, how many items wait and how long the oldest has waited (zero when none does): what the
+    /// work-queue gauges report. Each lane is first-in first-out, so its head is its oldest item.
+    /// </summary>
+    public (LaneState Urgent, LaneState Notices) Lanes()
+    {
+        lock (_gate)
+        {
+            return (State(_urgent), State(_notices));
+        }
+
+        LaneState State(Queue<WorkItem> lane) =>
+            lane.TryPeek(out var head) ? new LaneState(lane.Count, _time.GetElapsedTime(head.QueuedAt)) : default;
     }
 
     /// <summary>
@@ -173,7 +190,7 @@ internal sealed class AccountWorkQueue : IAsyncDisposable, IDisposable
         {
             if (!_completed && _notices.Count < _noticeCapacity)
             {
-                _notices.Enqueue(new WorkItem(name, work, Urgent: false));
+                _notices.Enqueue(new WorkItem(name, work, Urgent: false, _time.GetTimestamp()));
                 Admitted();
                 _ready.Release();
                 return true;
@@ -205,7 +222,7 @@ internal sealed class AccountWorkQueue : IAsyncDisposable, IDisposable
         {
             if (!_completed)
             {
-                _urgent.Enqueue(new WorkItem(name, work, Urgent: true));
+                _urgent.Enqueue(new WorkItem(name, work, Urgent: true, _time.GetTimestamp()));
                 Admitted();
                 _ready.Release();
                 return true;
@@ -321,5 +338,8 @@ internal sealed class AccountWorkQueue : IAsyncDisposable, IDisposable
         idle?.TrySetResult();
     }
 
-    private readonly record struct WorkItem(string Name, Func<CancellationToken, Task> Work, bool Urgent);
+    /// <summary>One lane's waiting items and the age of its oldest.</summary>
+    internal readonly record struct LaneState(int Waiting, TimeSpan OldestAge);
+
+    private readonly record struct WorkItem(string Name, Func<CancellationToken, Task> Work, bool Urgent, long QueuedAt);
 }

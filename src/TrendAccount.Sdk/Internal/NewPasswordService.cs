@@ -5,7 +5,7 @@ namespace TrendAccount.Sdk;
 /// <summary>
 /// The one place a newly chosen password is judged and set, for registration, "Update Password" behind a reset
 /// link and "change password" alike: <see cref="ValidateAsync"/> is the single call site of every rule a new
-/// password must pass (the policy, then the breach screen through <see cref="NewPasswordBreachCheck"/>), and
+/// password must pass (<see cref="NewPasswordRules"/>: the policy, then the breach screen), and
 /// <see cref="SetAsync"/> the single write sequence. One per container; thread-safe.
 /// </summary>
 internal sealed class NewPasswordService
@@ -13,27 +13,24 @@ internal sealed class NewPasswordService
     private readonly FlowContext _context;
     private readonly IAccountStore _accounts;
     private readonly IPasswordHasher _hasher;
-    private readonly PasswordPolicy _policy;
-    private readonly NewPasswordBreachCheck _breachCheck;
+    private readonly NewPasswordRules _rules;
     private readonly TokenService _tokens;
     private readonly MailComposer _mail;
     private readonly ILogger _logger;
 
-    public NewPasswordService(FlowContext context, IAccountStore accounts, IPasswordHasher hasher, PasswordPolicy policy, NewPasswordBreachCheck breachCheck, TokenService tokens, MailComposer mail, ILogger<NewPasswordService> logger)
+    public NewPasswordService(FlowContext context, IAccountStore accounts, IPasswordHasher hasher, NewPasswordRules rules, TokenService tokens, MailComposer mail, ILogger<NewPasswordService> logger)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(hasher);
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(breachCheck);
+        ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(mail);
         ArgumentNullException.ThrowIfNull(logger);
         _context = context;
         _accounts = accounts;
         _hasher = hasher;
-        _policy = policy;
-        _breachCheck = breachCheck;
+        _rules = rules;
         _tokens = tokens;
         _mail = mail;
         _logger = logger;
@@ -45,21 +42,8 @@ internal sealed class NewPasswordService
     /// <param name="email">The account's address, which the password must not repeat.</param>
     /// <param name="serials">The account's serials, which the password must not repeat.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
-    public async Task<PasswordValidation> ValidateAsync(PasswordInput password, PasswordInput confirmation, string email, IReadOnlyList<string> serials, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-
-        // The policy takes one serial per call; every linked serial is checked.
-        var validation = _policy.ValidateNormalized(password.Value, confirmation.Value, new PasswordContext(email, serials.Count > 0 ? serials[0] : null));
-        for (var i = 1; i < serials.Count && validation.IsValid; i++)
-        {
-            validation = _policy.ValidateNormalized(password.Value, confirmation.Value, new PasswordContext(email, serials[i]));
-        }
-
-        // Then the breach screen, only for a password the policy accepts (never at sign-in). Registration calls this
-        // before it looks the address up, so the answer is the same whether or not the address has an account.
-        return await _breachCheck.ApplyAsync(validation, password.Value, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<PasswordValidation> ValidateAsync(PasswordInput password, PasswordInput confirmation, string email, IReadOnlyList<string> serials, CancellationToken cancellationToken) =>
+        _rules.ValidateAsync(password.Value, confirmation.Value, email, serials, cancellationToken).AsTask();
 
     /// <summary>Judges a new password for an existing account.</summary>
     public async Task<PasswordValidation> ValidateForAccountAsync(PasswordInput password, PasswordInput confirmation, AccountRecord account, CancellationToken cancellationToken)

@@ -54,28 +54,6 @@ internal sealed class TokenService
     }
 
     /// <summary>
-    /// Issues a token bound to no account yet (a registration confirmation): bound to the id the account will get (a
-    /// fresh one) and carrying the caller's payload, so nothing but the token store holds it until the link is used.
-    /// </summary>
-    public async Task<string> IssueUnboundAsync(TokenPurpose purpose, string payload, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
-    {
-        var issued = SecureTokens.Issue();
-        await _tokens.AddAsync(
-            new TokenRecord
-            {
-                Digest = issued.Digest,
-                AccountId = Guid.NewGuid(),
-                Purpose = purpose,
-                SecurityStamp = AccountRecord.NewSecurityStamp(),
-                IssuedAt = issuedAt,
-                ExpiresAt = expiresAt,
-                Payload = payload,
-            },
-            cancellationToken).ConfigureAwait(false);
-        return issued.Token;
-    }
-
-    /// <summary>
     /// Consumes an unbound token of one purpose, once: the one caller whose conditional write wins gets the record
     /// (its payload, future account id and security stamp); everyone else (unknown, expired, used, another purpose)
     /// gets <see langword="null"/> and the reason for the log.
@@ -185,8 +163,10 @@ internal sealed class TokenService
     }
 
     /// <summary>
-    /// Issues a token bound to no account yet (see <see cref="IssueUnboundAsync"/>) and mails the link
-    /// <paramref name="compose"/> makes from it; with a durable outbox the token and the mail are one transaction.
+    /// Issues a token bound to no account yet (a registration confirmation: bound to the fresh id the account will get
+    /// and carrying the caller's payload, so nothing but the token store holds it until the link is used) and mails
+    /// the link <paramref name="compose"/> makes from it; with a durable outbox the token and the mail are one
+    /// transaction.
     /// </summary>
     public Task<bool> IssueUnboundMailedAsync(TokenPurpose purpose, string payload, DateTimeOffset issuedAt, DateTimeOffset expiresAt, Func<string, AccountMessage> compose, MailComposer mail, CancellationToken cancellationToken)
     {

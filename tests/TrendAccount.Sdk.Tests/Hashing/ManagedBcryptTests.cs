@@ -171,8 +171,17 @@ public sealed class ManagedBcryptTests(ITestOutputHelper output)
             Assert.True(verified);
         }
 
-        Assert.Equal(0, fewest);
+        Assert.Equal(ReleaseBuildAllocation, fewest);
     }
+
+    // The guarantee is the shipped (Release) build's. A Debug build's unoptimized EksBlowfish.Compute allocates a
+    // fixed 216 bytes per call (measured: TryParse and the Base64 decode allocate nothing, Compute alone 216), which
+    // would fail every local Debug run without saying anything about the package; CI runs Release and holds it to 0.
+#if DEBUG
+    private const long ReleaseBuildAllocation = 216;
+#else
+    private const long ReleaseBuildAllocation = 0;
+#endif
 
     [Fact]
     public void Base64_RoundTripsEveryValueAndUsesBcryptsAlphabet()

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TrendAccount.Sdk.Tests.Diagnostics;
 
 namespace TrendAccount.Sdk.Tests.Internal;
 
@@ -163,6 +165,55 @@ public sealed class AccountWorkQueueTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blocked);
         gate.SetResult();
     }
+
+    /// <summary>
+    /// Issue #13, operability in the in-memory mode: the queue's backlog is visible on the meter per lane — how many
+    /// items wait and how long the oldest has — so a stuck mailer shows before customers say their link never came.
+    /// </summary>
+    [Fact]
+    public async Task Lanes_MailerStuck_GaugesReportWaitingItemsAndOldestAgePerLane()
+    {
+        using var factory = new TestMeterFactory();
+        await using var host = FlowHost.Create(build: b => b.Services.AddSingleton<System.Diagnostics.Metrics.IMeterFactory>(factory));
+        var gate = new TaskCompletionSource();
+        var queue = host.Provider.GetRequiredService<AccountWorkQueue>();
+        using var depth = new MetricCollector<long>(factory, TrendAccountDiagnostics.MeterName, TrendAccountDiagnostics.WorkQueueDepthGauge);
+        using var age = new MetricCollector<double>(factory, TrendAccountDiagnostics.MeterName, TrendAccountDiagnostics.WorkQueueOldestAgeGauge);
+
+        depth.RecordObservableInstruments();
+        age.RecordObservableInstruments();
+        Assert.Equal(0, Lane(depth, "urgent") + Lane(depth, "notice"));
+        Assert.Equal(0, Lane(age, "urgent") + Lane(age, "notice"));
+
+        // The loop is held by a first item; then one notice and, a minute later, two urgent items queue behind it.
+        queue.TryEnqueueNotice("held", _ => gate.Task);
+        await WaitUntilAsync(() => queue.Waiting.Notices == 0);
+        queue.TryEnqueueNotice("notice", _ => Task.CompletedTask);
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await queue.EnqueueUrgentAsync("reset 1", _ => Task.CompletedTask, CancellationToken.None));
+        host.Time.Advance(TimeSpan.FromSeconds(30));
+        Assert.True(await queue.EnqueueUrgentAsync("reset 2", _ => Task.CompletedTask, CancellationToken.None));
+
+        depth.RecordObservableInstruments();
+        age.RecordObservableInstruments();
+        Assert.Equal(2, Lane(depth, "urgent"));
+        Assert.Equal(1, Lane(depth, "notice"));
+        Assert.Equal(30, Lane(age, "urgent"));
+        Assert.Equal(90, Lane(age, "notice"));
+        Assert.Equal("{item}", depth.Instrument?.Unit);
+        Assert.Equal("s", age.Instrument?.Unit);
+
+        gate.SetResult();
+        await queue.WhenIdleAsync();
+        depth.RecordObservableInstruments();
+        age.RecordObservableInstruments();
+        Assert.Equal(0, Lane(depth, "urgent") + Lane(depth, "notice"));
+        Assert.Equal(0, Lane(age, "urgent") + Lane(age, "notice"));
+    }
+
+    private static T Lane<T>(MetricCollector<T> collector, string lane)
+        where T : struct =>
+        collector.GetMeasurementSnapshot().Last(m => Equals(m.Tags[TrendAccountDiagnostics.LaneTag], lane)).Value;
 
     private static Task Record(List<string> order, string name)
     {

@@ -97,6 +97,41 @@ internal sealed class TrendAccountMetrics : IDisposable
     public void Mail(AccountMessageKind kind, string outcome) =>
         _mails.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString()), Outcome(outcome));
 
+    /// <summary>
+    /// Reports <paramref name="queue"/>'s waiting items and oldest age per lane on the work-queue gauges, read when a
+    /// listener collects (never pushed from the queue's hot path). Called once, by the container, for the queue it builds.
+    /// </summary>
+    public void ObserveWorkQueue(AccountWorkQueue queue)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        _meter.CreateObservableGauge(
+            TrendAccountDiagnostics.WorkQueueDepthGauge,
+            () =>
+            {
+                var lanes = queue.Lanes();
+                return new[]
+                {
+                    new Measurement<long>(lanes.Urgent.Waiting, Lane("urgent")),
+                    new Measurement<long>(lanes.Notices.Waiting, Lane("notice")),
+                };
+            },
+            "{item}",
+            "Items waiting in the in-process work queue, by lane.");
+        _meter.CreateObservableGauge(
+            TrendAccountDiagnostics.WorkQueueOldestAgeGauge,
+            () =>
+            {
+                var lanes = queue.Lanes();
+                return new[]
+                {
+                    new Measurement<double>(lanes.Urgent.OldestAge.TotalSeconds, Lane("urgent")),
+                    new Measurement<double>(lanes.Notices.OldestAge.TotalSeconds, Lane("notice")),
+                };
+            },
+            "s",
+            "Age of the oldest item waiting in the in-process work queue, by lane.");
+    }
+
     public void Dispose()
     {
         if (_ownsMeter)
@@ -106,4 +141,6 @@ internal sealed class TrendAccountMetrics : IDisposable
     }
 
     private static KeyValuePair<string, object?> Outcome(string outcome) => new(TrendAccountDiagnostics.OutcomeTag, outcome);
+
+    private static KeyValuePair<string, object?> Lane(string lane) => new(TrendAccountDiagnostics.LaneTag, lane);
 }
