@@ -180,7 +180,10 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
     /// Otherwise every failure costs the same work as a wrong password against a current hash, whatever the stored
     /// hash: a cheaper one (an older cost, plain bcrypt at a lower cost, Identity V2 or V3) is verified once and the
     /// difference is made up with dummy bcrypt runs; an unrecognized hash, or one whose cost is above
-    /// <see cref="HashingOptions.MaximumStoredWorkFactor"/>, is not run at all and the dummy is verified instead.
+    /// <see cref="HashingOptions.MaximumStoredWorkFactor"/>, is not run at all and the dummy is verified instead. An
+    /// Identity hash's PBKDF2 run counts as the bcrypt work its measured time is worth on this machine now (the calling
+    /// thread's CPU time on 64-bit Linux, elapsed time elsewhere; the cost of a bcrypt unit is learned from earlier
+    /// verifications), held within four times the SDK's reference rate either way; docs/hashing.md explains why.
     /// </para>
     /// <para>
     /// Legacy hashes (plain bcrypt, Identity) are verified once, against the password as provided: what the system that
