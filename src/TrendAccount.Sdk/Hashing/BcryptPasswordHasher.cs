@@ -139,6 +139,9 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
     /// <summary>Gets the observer of every bcrypt and PBKDF2 run, padding included (for tests).</summary>
     internal IHashWorkObserver? Observer { get; init; }
 
+    /// <summary>Gets what converts a timed PBKDF2 run into bcrypt units (a test plants a simulated clock).</summary>
+    internal PaddingCalibration Calibration { get; init; } = new(WorkClock.Default);
+
     /// <summary>Gets the highest stored cost that verification runs (for tests).</summary>
     internal int Ceiling => _ceiling;
 
@@ -177,7 +180,10 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
     /// Otherwise every failure costs the same work as a wrong password against a current hash, whatever the stored
     /// hash: a cheaper one (an older cost, plain bcrypt at a lower cost, Identity V2 or V3) is verified once and the
     /// difference is made up with dummy bcrypt runs; an unrecognized hash, or one whose cost is above
-    /// <see cref="HashingOptions.MaximumStoredWorkFactor"/>, is not run at all and the dummy is verified instead.
+    /// <see cref="HashingOptions.MaximumStoredWorkFactor"/>, is not run at all and the dummy is verified instead. An
+    /// Identity hash's PBKDF2 run counts as the bcrypt work its measured time is worth on this machine now (the calling
+    /// thread's CPU time on 64-bit Linux, elapsed time elsewhere; the cost of a bcrypt unit is learned from earlier
+    /// verifications), held within four times the SDK's reference rate either way; docs/hashing.md explains why.
     /// </para>
     /// <para>
     /// Legacy hashes (plain bcrypt, Identity) are verified once, against the password as provided: what the system that
@@ -210,27 +216,53 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
         }
 
         // Work is counted in bcrypt units (HashWork): the dummy is 2^WorkFactor, and every failure spends exactly that.
-        long spent = 0;
+        // A PBKDF2 run is charged the units its measured time is worth at the learned cost of a unit (PaddingCalibration),
+        // within a factor of the table rate; every bcrypt run below feeds that cost.
+        var clock = Calibration.Clock;
+        var run = default(StoredRun);
         var result = PasswordVerificationResult.Failed;
+        var start = clock.GetTimestamp();
         try
         {
-            result = VerifyStored(hashedPassword, providedPassword, normalized, ref spent, out verdict);
+            result = VerifyStored(hashedPassword, providedPassword, normalized, ref run, out verdict);
         }
         catch (Exception exception) when (exception is BCrypt.Net.SaltParseException or ArgumentException or FormatException or CryptographicException)
         {
-            // Defence in depth: the parsers admit only what these libraries accept.
+            // Defence in depth: the parsers admit only what these libraries accept. What ran is unknown: learn nothing.
             verdict = StoredHashVerdict.Unrecognized;
+            run = new StoredRun { Charged = run.Charged };
+        }
+
+        var stored = clock.GetTimestamp();
+        if (run.Iterations > 0)
+        {
+            run.Charged = Calibration.Pbkdf2Units(run.Prf, run.Iterations, stored - start);
+            Observer?.Pbkdf2Charged(run.Charged);
+        }
+        else
+        {
+            Calibration.ObserveBcrypt(run.BcryptUnits, stored - start);
         }
 
         if (result == PasswordVerificationResult.Failed)
         {
-            Pad(HashWork.Bcrypt(_workFactor) - spent);
+            var padded = Pad(HashWork.Bcrypt(_workFactor) - run.Charged);
+            Calibration.ObserveBcrypt(padded, clock.GetTimestamp() - stored);
         }
 
         return result;
     }
 
-    private PasswordVerificationResult VerifyStored(string? hashedPassword, string provided, string normalized, ref long spent, out StoredHashVerdict verdict)
+    // What the stored hash's verification ran: bcrypt units, or a PBKDF2 run; and the units it is charged.
+    private struct StoredRun
+    {
+        public long Charged;
+        public long BcryptUnits;
+        public HashAlgorithmName Prf;
+        public int Iterations;
+    }
+
+    private PasswordVerificationResult VerifyStored(string? hashedPassword, string provided, string normalized, ref StoredRun run, out StoredHashVerdict verdict)
     {
         verdict = StoredHashVerdict.Unrecognized;
         if (hashedPassword is null || hashedPassword.Length > MaximumHashLength)
@@ -240,7 +272,7 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
 
         if (hashedPassword.StartsWith(Prefix, StringComparison.Ordinal))
         {
-            return VerifyCurrentFormat(hashedPassword, normalized, ref spent, out verdict);
+            return VerifyCurrentFormat(hashedPassword, normalized, ref run, out verdict);
         }
 
         if (BcryptString.TryParse(hashedPassword, out var revision, out var cost) && revision is 'a' or 'b' or 'y')
@@ -252,7 +284,7 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
             }
 
             verdict = StoredHashVerdict.Usable;
-            spent += HashWork.Bcrypt(cost);
+            run.Charged = run.BcryptUnits = HashWork.Bcrypt(cost);
             return RunBcrypt(provided, hashedPassword, cost) ? PasswordVerificationResult.SuccessRehashNeeded : PasswordVerificationResult.Failed;
         }
 
@@ -266,7 +298,9 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
             }
 
             verdict = StoredHashVerdict.Usable;
-            spent += HashWork.Pbkdf2(prf, iterations);
+            run.Charged = PaddingCalibration.TableUnits(prf, iterations);
+            run.Prf = prf;
+            run.Iterations = iterations;
             Observer?.Pbkdf2(prf, iterations);
             return IdentityPasswordHash.Verify(identity, provided) ? PasswordVerificationResult.SuccessRehashNeeded : PasswordVerificationResult.Failed;
         }
@@ -276,23 +310,29 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
 
     // Makes up the difference between the work spent and the dummy's with bcrypt runs of decreasing cost (the
     // difference's binary digits): at most WorkFactor - 2 runs. Exact for every bcrypt format; an Identity hash's
-    // PBKDF2 share is rounded to the nearest 16 units (the cheapest run), under 0.4% of a cost-11 verification (the PBKDF2 rate itself is calibrated, see HashWork).
-    private void Pad(long units)
+    // PBKDF2 share, charged its measured time (PaddingCalibration), is rounded to the nearest 16 units (the cheapest
+    // run), under 0.4% of a cost-11 verification. Returns the units run.
+    private long Pad(long units)
     {
         const int cheapest = EksBlowfish.MinimumCost;
+        long padded = 0;
         for (var cost = _workFactor; cost >= cheapest; cost--)
         {
             while (units >= HashWork.Bcrypt(cost))
             {
                 _ = RunBcrypt(PadText, _padHashes[cost], cost);
                 units -= HashWork.Bcrypt(cost);
+                padded += HashWork.Bcrypt(cost);
             }
         }
 
         if (units * 2 >= HashWork.Bcrypt(cheapest))
         {
             _ = RunBcrypt(PadText, _padHashes[cheapest], cheapest);
+            padded += HashWork.Bcrypt(cheapest);
         }
+
+        return padded;
     }
 
     private bool RunBcrypt(ReadOnlySpan<char> text, ReadOnlySpan<char> bcryptString, int cost)
@@ -341,7 +381,7 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
         }
     }
 
-    private PasswordVerificationResult VerifyCurrentFormat(string hashedPassword, string normalized, ref long spent, out StoredHashVerdict verdict)
+    private PasswordVerificationResult VerifyCurrentFormat(string hashedPassword, string normalized, ref StoredRun run, out StoredHashVerdict verdict)
     {
         verdict = StoredHashVerdict.Unrecognized;
         var rest = hashedPassword.AsSpan(Prefix.Length);
@@ -384,7 +424,7 @@ public sealed class BcryptPasswordHasher : IPasswordHasher, IDummyPasswordVerifi
         }
 
         verdict = StoredHashVerdict.Usable;
-        spent += HashWork.Bcrypt(cost);
+        run.Charged = run.BcryptUnits = HashWork.Bcrypt(cost);
 
         Span<char> text = stackalloc char[PasswordPreHash.PreHashLength];
         bool matches;

@@ -8,10 +8,11 @@ namespace TrendAccount.Sdk;
 /// W is 2^W. Stateless and thread-safe.
 /// </summary>
 /// <remarks>
-/// PBKDF2 (Identity hashes) is converted at a fixed rate per PRF: how many HMAC iterations cost as much CPU as one
-/// bcrypt unit. The rates were measured with the SDK's managed engine against .NET's PBKDF2 on an x64 Xeon with
-/// SHA extensions (docs/hashing.md); they differ by machine, so the padding of an Identity hash is exact in units and
-/// approximate in time (its share of a verification is small for V2 and typically under half for V3).
+/// PBKDF2 (Identity hashes) has a table rate per PRF: how many HMAC iterations cost as much CPU as one bcrypt unit,
+/// measured with the SDK's managed engine against .NET's PBKDF2 on an x64 Xeon with SHA extensions (docs/hashing.md).
+/// The real rate differs by machine and moves with load, so the padding uses the rate that
+/// <see cref="PaddingCalibration"/> learns, held within a factor of the table rate; the table alone converts the
+/// stored-iteration ceiling, so which hashes are run never depends on load.
 /// </remarks>
 internal static class HashWork
 {
@@ -27,17 +28,11 @@ internal static class HashWork
     /// <summary>The work of one bcrypt run.</summary>
     internal static long Bcrypt(int cost) => 1L << cost;
 
-    /// <summary>The work of one PBKDF2 run, rounded up.</summary>
-    internal static long Pbkdf2(HashAlgorithmName prf, int iterations)
-    {
-        long perUnit = IterationsPerUnit(prf);
-        return (iterations + perUnit - 1) / perUnit;
-    }
-
     /// <summary>The most PBKDF2 iterations that cost no more than a bcrypt at <paramref name="cost"/>.</summary>
-    internal static long MaximumIterations(HashAlgorithmName prf, int cost) => Bcrypt(cost) * IterationsPerUnit(prf);
+    internal static long MaximumIterations(HashAlgorithmName prf, int cost) => Bcrypt(cost) * TableIterationsPerUnit(prf);
 
-    private static int IterationsPerUnit(HashAlgorithmName prf) =>
+    /// <summary>The table rate: HMAC iterations per bcrypt unit for a PRF.</summary>
+    internal static int TableIterationsPerUnit(HashAlgorithmName prf) =>
         prf == HashAlgorithmName.SHA1 ? Sha1IterationsPerUnit
         : prf == HashAlgorithmName.SHA256 ? Sha256IterationsPerUnit
         : Sha512IterationsPerUnit;

@@ -130,10 +130,24 @@ public sealed class RedisServerProcess : IAsyncDisposable
         }
     }
 
+    // A free port below Linux's ephemeral range (32768 and up by default): while the server is killed, no outgoing
+    // connection of this machine (other tests run beside these) can be given the port, so starting again on it
+    // cannot fail for that reason.
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException) when (attempt < 100)
+            {
+                // Taken: try another.
+            }
+        }
     }
 }
