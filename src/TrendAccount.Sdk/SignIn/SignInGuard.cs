@@ -22,6 +22,9 @@ internal enum SignInDecision
 internal readonly record struct SignInAdmission(SignInDecision Decision, string? DeviceId, TimeSpan? RetryAfter)
 {
     public bool Trusted => DeviceId is not null;
+
+    /// <summary>Gets when the verification slot was taken (a <see cref="TimeProvider"/> timestamp; admitted sign-ins only).</summary>
+    public long AdmittedAt { get; init; }
 }
 
 /// <summary>
@@ -121,11 +124,11 @@ internal sealed class SignInGuard
             return Deferred("overload", client, OverloadRetryAfter);
         }
 
-        return new SignInAdmission(SignInDecision.Admitted, deviceId, null);
+        return new SignInAdmission(SignInDecision.Admitted, deviceId, null) { AdmittedAt = _gate.Timestamp() };
     }
 
-    /// <summary>Frees the verification slot of an admitted sign-in.</summary>
-    public void Release() => _gate.Exit();
+    /// <summary>Frees the verification slot of an admitted sign-in, recording how long it was held.</summary>
+    public void Release(SignInAdmission admission) => _gate.Exit(admission.AdmittedAt);
 
     /// <summary>Charges a failed sign-in (wrong password or unknown address alike) to the device's or the address's budget.</summary>
     public async Task RecordFailureAsync(SignInAdmission admission, string lookupKey, string email, CancellationToken cancellationToken)

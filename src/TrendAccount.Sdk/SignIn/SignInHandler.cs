@@ -69,7 +69,7 @@ internal sealed class SignInHandler
         }
         finally
         {
-            _guard.Release();
+            _guard.Release(admission);
         }
 
         switch (check)
