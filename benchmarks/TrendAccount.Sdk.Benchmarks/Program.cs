@@ -1,11 +1,12 @@
 using BenchmarkDotNet.Running;
 using TrendAccount.Sdk.Benchmarks.Paired;
 
-// --paired and --first-sign-in are this project's own harnesses (docs/benchmarks.md); anything else goes to BenchmarkDotNet.
+// --paired, --first-sign-in and --overload are this project's own harnesses (docs/benchmarks.md); anything else goes to BenchmarkDotNet.
 return args switch
 {
     ["--paired", .. var rest] => PairedHarness.Run(rest),
     ["--first-sign-in", .. var rest] => FirstSignIn.Run(rest),
+    ["--overload", .. var rest] => OverloadLatency.Run(rest),
     [FirstSignIn.ChildSwitch, ..] => FirstSignIn.Child(),
     _ => RunBenchmarkDotNet(args),
 };

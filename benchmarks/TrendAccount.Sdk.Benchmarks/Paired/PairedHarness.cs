@@ -69,7 +69,7 @@ internal static class PairedHarness
         return 0;
     }
 
-    private static string Environment()
+    internal static string Environment()
     {
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
         var cpu = File.Exists("/proc/cpuinfo")
