@@ -85,6 +85,35 @@ internal sealed class EntityFrameworkTokenStore<TContext> : ITokenStore
             .ConfigureAwait(false);
     }
 
+    public async Task<int> RevokeAllButNewestAsync(Guid accountId, TokenPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lease = await _contexts.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var release = lease.ConfigureAwait(false);
+        var tokens = lease.Context.Set<TokenEntity>();
+
+        // UPDATE trend_tokens SET consumed_at = @now
+        // WHERE account_id = @accountId AND purpose = @purpose AND consumed_at IS NULL AND expires_at > @now
+        //   AND digest NOT IN (SELECT digest FROM trend_tokens
+        //                      WHERE account_id = @accountId AND purpose = @purpose AND consumed_at IS NULL AND expires_at > @now
+        //                      ORDER BY issued_at DESC, digest DESC LIMIT 1)
+        // One statement: the newest is chosen and the others revoked together. On PostgreSQL (READ COMMITTED) the
+        // statement sees every token committed before it started, and each issuer calls this after its own insert
+        // committed, so the last call to start sees every token and keeps the newest; no call ever revokes the newest
+        // (nothing sorts after it), and a row another call revoked first is re-checked on its new version and skipped.
+        // SQLite runs one writer at a time, so the statement is atomic there too. Digests are lower-case hex of one
+        // length, which every collation orders as ordinal.
+        var active = tokens.Where(t => t.AccountId == accountId && t.Purpose == purpose && t.ConsumedAt == null && t.ExpiresAt > now);
+        var newest = active
+            .OrderByDescending(t => t.IssuedAt)
+            .ThenByDescending(t => t.Digest)
+            .Take(1)
+            .Select(t => t.Digest);
+        return await active
+            .Where(t => !newest.Contains(t.Digest))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     public async Task<int> PurgeExpiredAsync(DateTimeOffset before, int batchSize, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);

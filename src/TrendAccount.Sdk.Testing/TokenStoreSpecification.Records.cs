@@ -121,6 +121,7 @@ public abstract partial class TokenStoreSpecification
     [InlineData(nameof(ITokenStore.TryConsumeAsync))]
     [InlineData(nameof(ITokenStore.TryExtendAsync))]
     [InlineData(nameof(ITokenStore.RevokeAllAsync))]
+    [InlineData(nameof(ITokenStore.RevokeAllButNewestAsync))]
     public async Task Member_PreCancelledToken_ThrowsOperationCanceledAndWritesNothing(string member)
     {
         var store = await NewStoreAsync();
@@ -137,6 +138,7 @@ public abstract partial class TokenStoreSpecification
             nameof(ITokenStore.TryConsumeAsync) => () => store.TryConsumeAsync(token.Digest, Origin, cancelled),
             nameof(ITokenStore.TryExtendAsync) => () => store.TryExtendAsync(token.Digest, ExpiresAt.AddHours(1), Origin, cancelled),
             nameof(ITokenStore.RevokeAllAsync) => () => store.RevokeAllAsync(token.AccountId, null, Origin, cancelled),
+            nameof(ITokenStore.RevokeAllButNewestAsync) => () => store.RevokeAllButNewestAsync(token.AccountId, token.Purpose, Origin, cancelled),
             _ => throw new ArgumentOutOfRangeException(nameof(member), member, "Not a member of ITokenStore."),
         };
 

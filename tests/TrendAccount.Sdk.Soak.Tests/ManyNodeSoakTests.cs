@@ -406,6 +406,8 @@ public sealed class ManyNodeSoakTests(ITestOutputHelper output)
             // Every link the test was mailed it redeemed once, successfully: so every consumed reset token must be one
             // whose redemption changed the password, and every such redemption must have consumed its token.
             Expect(mine.Count == reset.Requests, $"{reset.Email}: {reset.Requests} requests stored {mine.Count} reset tokens");
+            var unconsumed = mine.Count(t => t.ConsumedAt is null);
+            Expect(unconsumed <= 1, $"{reset.Email}: {unconsumed} reset tokens still unconsumed (a new link must end every older one, on any node; issue #13)");
             Expect(consumed.SetEquals(redeemed), $"{reset.Email}: {consumed.Except(redeemed).Count()} reset token(s) consumed without a password change, {redeemed.Except(consumed).Count()} password change(s) that left their token unconsumed");
             Expect(mine.Where(t => redeemed.Contains(t.Digest)).All(t => t.SecurityStamp != account.SecurityStamp), $"{reset.Email}: a redeemed link's security stamp is still the account's (the change did not rotate it)");
             Expect(Verifies(node, account.PasswordHash, reset.Password), $"{reset.Email}: the password of the last successful reset does not verify (half-written change?)");

@@ -146,6 +146,48 @@ public sealed class InMemoryTokenStore : ITokenStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One hold of the store's lock; visits only the account's unconsumed tokens (the per-account index).</remarks>
+    public Task<int> RevokeAllButNewestAsync(Guid accountId, TokenPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_unconsumedByAccount.TryGetValue(accountId, out var unconsumed))
+            {
+                return Task.FromResult(0);
+            }
+
+            Entry? newest = null;
+            foreach (var entry in unconsumed)
+            {
+                if (entry.Record.Purpose == purpose && entry.Record.IsActiveAt(now) && (newest is null || IsNewer(entry.Record, newest.Record)))
+                {
+                    newest = entry;
+                }
+            }
+
+            var revoked = 0;
+            unconsumed.RemoveWhere(entry =>
+            {
+                if (ReferenceEquals(entry, newest) || entry.Record.Purpose != purpose || !entry.Record.IsActiveAt(now))
+                {
+                    return false;
+                }
+
+                Consume(entry, now);
+                revoked++;
+                return true;
+            });
+            if (unconsumed.Count == 0)
+            {
+                _unconsumedByAccount.Remove(accountId);
+            }
+
+            return Task.FromResult(revoked);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<int> PurgeExpiredAsync(DateTimeOffset before, int batchSize, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
@@ -176,6 +218,13 @@ public sealed class InMemoryTokenStore : ITokenStore
 
             return Task.FromResult(purged);
         }
+    }
+
+    /// <summary>The order of <see cref="ITokenStore.RevokeAllButNewestAsync"/>: later issue first, then the ordinally greater digest.</summary>
+    private static bool IsNewer(TokenRecord candidate, TokenRecord current)
+    {
+        var byIssue = candidate.IssuedAt.CompareTo(current.IssuedAt);
+        return byIssue > 0 || (byIssue == 0 && string.CompareOrdinal(candidate.Digest, current.Digest) > 0);
     }
 
     private static void Consume(Entry entry, DateTimeOffset now) => entry.Record = entry.Record with { ConsumedAt = now };

@@ -119,16 +119,27 @@ internal sealed class MailComposer
     /// Delivers a mail that carries a freshly issued token (reset link, registration confirmation). With an outbox, the
     /// token and the mail are written in one transaction: a crash after it loses neither, before it leaves neither.
     /// Without one, the token is stored and the mail sent now (the caller already runs off the response path).
+    /// <paramref name="afterStored"/>, when given, runs once the token is stored (committed) and before the mail is sent.
     /// </summary>
-    public async Task<bool> SendWithTokenAsync(AccountMessage message, TokenRecord token, ITokenStore tokens, CancellationToken cancellationToken)
+    public async Task<bool> SendWithTokenAsync(AccountMessage message, TokenRecord token, ITokenStore tokens, Func<CancellationToken, Task>? afterStored, CancellationToken cancellationToken)
     {
         if (_outbox is not null)
         {
             await WriteAsync(message, token, cancellationToken).ConfigureAwait(false);
+            if (afterStored is not null)
+            {
+                await afterStored(cancellationToken).ConfigureAwait(false);
+            }
+
             return true;
         }
 
         await tokens.AddAsync(token, cancellationToken).ConfigureAwait(false);
+        if (afterStored is not null)
+        {
+            await afterStored(cancellationToken).ConfigureAwait(false);
+        }
+
         return await SendAsync(message, cancellationToken).ConfigureAwait(false);
     }
 

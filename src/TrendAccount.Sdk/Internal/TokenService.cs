@@ -143,10 +143,18 @@ internal sealed class TokenService
         _tokens.RevokeAllAsync(accountId, purpose, _context.Now, cancellationToken);
 
     /// <summary>
-    /// Issues a token bound to the account's current security stamp and mails the link <paramref name="compose"/> makes
-    /// from it. With a durable outbox the token and the mail are written in one transaction, so a committed link is
-    /// never lost and a lost write leaves no usable token; otherwise the token is stored and the mail sent.
+    /// Issues a token bound to the account's current security stamp, makes it the account's only live token of its
+    /// purpose, and mails the link <paramref name="compose"/> makes from it. With a durable outbox the token and the
+    /// mail are written in one transaction, so a committed link is never lost and a lost write leaves no usable token;
+    /// otherwise the token is stored and the mail sent.
     /// </summary>
+    /// <remarks>
+    /// Once the token is stored, every other live token of the account and purpose is revoked except the newest
+    /// (<see cref="ITokenStore.RevokeAllButNewestAsync"/>, one atomic write). Revoking before issuing alone is two
+    /// writes: two nodes could each revoke before either stored, and both links would stay alive. Storing first and
+    /// then keeping only the newest leaves one live link whatever the interleaving: the last such call starts after
+    /// every token was stored.
+    /// </remarks>
     public Task<bool> IssueMailedAsync(AccountRecord account, TokenPurpose purpose, DateTimeOffset issuedAt, DateTimeOffset expiresAt, Func<string, AccountMessage> compose, MailComposer mail, CancellationToken cancellationToken)
     {
         var issued = SecureTokens.Issue();
@@ -159,7 +167,12 @@ internal sealed class TokenService
             IssuedAt = issuedAt,
             ExpiresAt = expiresAt,
         };
-        return mail.SendWithTokenAsync(compose(issued.Token), record, _tokens, cancellationToken);
+        return mail.SendWithTokenAsync(
+            compose(issued.Token),
+            record,
+            _tokens,
+            ct => _tokens.RevokeAllButNewestAsync(account.Id, purpose, _context.Now, ct),
+            cancellationToken);
     }
 
     /// <summary>
@@ -181,6 +194,6 @@ internal sealed class TokenService
             ExpiresAt = expiresAt,
             Payload = payload,
         };
-        return mail.SendWithTokenAsync(compose(issued.Token), record, _tokens, cancellationToken);
+        return mail.SendWithTokenAsync(compose(issued.Token), record, _tokens, afterStored: null, cancellationToken);
     }
 }

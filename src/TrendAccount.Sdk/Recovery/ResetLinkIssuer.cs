@@ -5,8 +5,9 @@ namespace TrendAccount.Sdk;
 /// <summary>
 /// The part of "Forgot your password?" that depends on whether the address has an account: it runs off the response
 /// path, so the answer is the same, and as fast, either way. Charges the address's mail window (only here, where a
-/// mail will be sent: addresses with no account spend nothing), revokes older links, issues one, mails it. A trusted
-/// device's request was charged to the device's own budget and skips the address window. One per container; thread-safe.
+/// mail will be sent: addresses with no account spend nothing), revokes older links, issues one, keeps only the newest
+/// live one, mails it. A trusted device's request was charged to the device's own budget and skips the address window.
+/// One per container; thread-safe.
 /// </summary>
 internal sealed class ResetLinkIssuer
 {
@@ -72,13 +73,16 @@ internal sealed class ResetLinkIssuer
             return;
         }
 
-        // Older links stop working first, so at most one link is alive per account.
+        // Older links stop working now, before this one is issued: a request that follows another (even on a node
+        // whose clock is behind) always wins. Across nodes this alone is not enough (two nodes can each revoke before
+        // either stores); the store's keep-the-newest write after issuing closes that race (see below).
         await _tokens.RevokeAllAsync(account.Id, TokenPurpose.PasswordReset, cancellationToken).ConfigureAwait(false);
         var now = _context.Now;
         var lifetime = _context.Tokens.PasswordResetLifetime;
 
         // The link is built from configuration only, never from anything in the request (no host-header poisoning).
-        // With an outbox the token and its mail are one transaction.
+        // With an outbox the token and its mail are one transaction. Once it is stored, the store keeps only the
+        // account's newest live reset token, in one atomic write, so one link survives however many nodes issue at once.
         await _tokens.IssueMailedAsync(
             account,
             TokenPurpose.PasswordReset,

@@ -45,6 +45,37 @@ public interface ITokenStore
     Task<int> RevokeAllAsync(Guid accountId, TokenPurpose? purpose, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Consumes every active token of an account and purpose except the newest one — one atomic write (one statement,
+    /// or one hold of the store's lock), so the account is left with exactly one active token of that purpose whenever
+    /// it had any.
+    /// </summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="purpose">The purpose.</param>
+    /// <param name="now">The current instant: tokens unconsumed and unexpired at it are active; it is recorded as the consumption time.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>How many tokens were revoked.</returns>
+    /// <remarks>
+    /// <para>
+    /// The newest is the active token with the latest <see cref="TokenRecord.IssuedAt"/>; among tokens issued at the
+    /// same instant (as the store keeps it), the one whose <see cref="TokenRecord.Digest"/> sorts last in ordinal order
+    /// (digests are lower-case hexadecimal of one length, which every common collation orders the same way). The order
+    /// is total and the same on every node, so concurrent calls never disagree about which token to keep.
+    /// </para>
+    /// <para>
+    /// This is how "a new reset link makes every older one stop working" holds across nodes: each issuer stores its
+    /// token, then calls this. Whatever the interleaving, the last call starts after every token was stored, so exactly
+    /// one survives — the newest. Revoking first and then issuing (two writes) lets two nodes each revoke before
+    /// either stores, and both links stay alive. The call is idempotent: repeating it revokes nothing more.
+    /// </para>
+    /// <para>
+    /// Stores that share one database across processes must make the choice of the newest and the revocation one
+    /// statement (for example <c>UPDATE … WHERE … AND digest NOT IN (SELECT digest … ORDER BY issued_at DESC, digest
+    /// DESC LIMIT 1)</c>); a read followed by a write would reopen the race.
+    /// </para>
+    /// </remarks>
+    Task<int> RevokeAllButNewestAsync(Guid accountId, TokenPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes at most <paramref name="batchSize"/> records whose expiry is before <paramref name="before"/>, consumed
     /// or not, oldest expiry first — one bounded write, so a caller purges a large backlog in many short steps.
     /// </summary>

@@ -148,6 +148,60 @@ public abstract class MultiNodeTests<TDatabase> : IClassFixture<TDatabase>, IAsy
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(ConfirmRegistrationStatus.InvalidLink, r.Status));
     }
 
+    /// <summary>
+    /// Issue #13: "forgot password" for one account on both nodes at the same moment, 40 rounds. Each node revoked the
+    /// older links and then issued its own in a separate write, so both links stayed alive in many rounds; now every
+    /// round ends with exactly one live reset link, one of that round's.
+    /// </summary>
+    [Fact]
+    public async Task RequestPasswordResetAsync_BothNodesAtOnceForOneAccount_EveryRoundLeavesOneLiveLink()
+    {
+        const int Rounds = 40;
+        var email = await RegisterAsync(A);
+        Guid accountId;
+        await using (var context = _database.CreateContext())
+        {
+            accountId = (await context.Set<AccountEntity>().SingleAsync(a => a.Email == email)).Id;
+        }
+
+        var liveCounts = new int[Rounds];
+        var liveIsThisRounds = new bool[Rounds];
+        for (var round = 0; round < Rounds; round++)
+        {
+            // Both clocks move on together: a round's links are newer than every earlier round's.
+            A.Time.Advance(TimeSpan.FromSeconds(1));
+            B.Time.Advance(TimeSpan.FromSeconds(1));
+            var request = new ForgotPasswordRequest(email, TestCaptchaResponse, ClientContext.Unknown);
+            var answers = await Task.WhenAll(A.Accounts.RequestPasswordResetAsync(request), B.Accounts.RequestPasswordResetAsync(request));
+            Assert.All(answers, r => Assert.Equal(ForgotPasswordStatus.Accepted, r.Status));
+            await Task.WhenAll(A.WhenMailSentAsync(), B.WhenMailSentAsync());
+
+            await using var context = _database.CreateContext();
+            var now = A.Time.GetUtcNow();
+            var resets = await context.Set<TokenEntity>().AsNoTracking()
+                .Where(t => t.AccountId == accountId && t.Purpose == TokenPurpose.PasswordReset)
+                .ToListAsync();
+            var live = resets.Where(t => t.ConsumedAt == null && t.ExpiresAt > now).ToList();
+            Assert.Equal(2 * (round + 1), resets.Count);
+            liveCounts[round] = live.Count;
+            liveIsThisRounds[round] = live.All(t => t.IssuedAt == now);
+        }
+
+        Assert.True(
+            liveCounts.All(c => c == 1),
+            $"{liveCounts.Count(c => c != 1)} of {Rounds} rounds did not end with exactly one live reset link: {string.Join(' ', liveCounts)}");
+        Assert.All(liveIsThisRounds, Assert.True);
+
+        // The one live link is the one the last mail carries, from whichever node sent it.
+        var liveLinks = 0;
+        foreach (var link in A.Mailer.MessagesTo(email).Concat(B.Mailer.MessagesTo(email)).Where(m => m.Kind == AccountMessageKind.PasswordReset))
+        {
+            liveLinks += await A.Accounts.IsPasswordResetLinkValidAsync(TokenFrom(link.Link)) ? 1 : 0;
+        }
+
+        Assert.Equal(1, liveLinks);
+    }
+
     [Fact]
     public async Task ResetPasswordAsync_OnOneNode_EndsTheSessionsTheOtherNodeValidates()
     {

@@ -208,6 +208,35 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         Assert.True(plan.Any(line => line.Contains("ix_trend_tokens_expires_at", StringComparison.Ordinal)), sql + "\n" + string.Join("\n", plan));
     }
 
+    [Fact]
+    public async Task RevokeAllButNewestAsync_Statement_IsOneUpdateThatChoosesTheNewestInside()
+    {
+        var commands = new List<string>();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddDbContextFactory<TestDbContext>(options =>
+        {
+            Database.Configure(options);
+            options.LogTo(commands.Add, [RelationalEventId.CommandExecuted], LogLevel.Information, DbContextLoggerOptions.None);
+        });
+        new TrendAccountBuilder(services).UseEntityFrameworkStores<TestDbContext>();
+        await using var node = services.BuildServiceProvider();
+        var accountId = Guid.NewGuid();
+        await AddTokenAsync(accountId: accountId);
+        var newest = TestData.NewToken(accountId, Now.AddSeconds(1), Lifetime, TokenPurpose.PasswordReset);
+        await Tokens.AddAsync(newest, CancellationToken.None);
+
+        Assert.Equal(1, await node.GetRequiredService<ITokenStore>().RevokeAllButNewestAsync(accountId, TokenPurpose.PasswordReset, Now, CancellationToken.None));
+
+        // The choice of the newest and the revocation are one statement, so no other node's write comes between them.
+        var command = Assert.Single(commands);
+        var sql = command[command.IndexOf("UPDATE", StringComparison.Ordinal)..].Trim();
+        Assert.Contains("SELECT", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY", sql, StringComparison.Ordinal);
+        Assert.Contains("LIMIT", sql, StringComparison.Ordinal);
+        Assert.Null((await Tokens.FindAsync(newest.Digest, CancellationToken.None))?.ConsumedAt);
+    }
+
     private async Task<TokenRecord> AddTokenAsync(TokenPurpose purpose = TokenPurpose.PasswordReset, Guid? accountId = null)
     {
         var token = TestData.NewToken(accountId ?? Guid.NewGuid(), Now, Lifetime, purpose);

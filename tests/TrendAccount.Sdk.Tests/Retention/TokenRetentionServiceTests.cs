@@ -341,6 +341,9 @@ public sealed class TokenRetentionServiceTests
         public Task<int> RevokeAllAsync(Guid accountId, TokenPurpose? purpose, DateTimeOffset now, CancellationToken cancellationToken) =>
             _inner.RevokeAllAsync(accountId, purpose, now, cancellationToken);
 
+        public Task<int> RevokeAllButNewestAsync(Guid accountId, TokenPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken) =>
+            _inner.RevokeAllButNewestAsync(accountId, purpose, now, cancellationToken);
+
         public Task<int> PurgeExpiredAsync(DateTimeOffset before, int batchSize, CancellationToken cancellationToken) =>
             Interlocked.Increment(ref _purges) == 1
                 ? throw new InvalidOperationException("The database is down.")
