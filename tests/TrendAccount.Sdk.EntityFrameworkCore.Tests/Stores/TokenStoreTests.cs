@@ -154,15 +154,7 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
     public async Task PurgeExpiredAsync_Statement_IsOneBoundedDeleteThroughTheExpiryIndex()
     {
         var commands = new List<string>();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddDbContextFactory<TestDbContext>(options =>
-        {
-            Database.Configure(options);
-            options.LogTo(commands.Add, [RelationalEventId.CommandExecuted], LogLevel.Information, DbContextLoggerOptions.None);
-        });
-        new TrendAccountBuilder(services).UseEntityFrameworkStores<TestDbContext>();
-        await using var node = services.BuildServiceProvider();
+        await using var node = NodeLoggingCommandsTo(commands);
 
         // Long before any row of the shared database: deletes nothing, but runs the statement.
         Assert.Equal(0, await node.GetRequiredService<ITokenStore>().PurgeExpiredAsync(TestData.Start.AddYears(-50), 5, CancellationToken.None));
@@ -212,15 +204,7 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
     public async Task RevokeAllButNewestAsync_Statement_IsOneUpdateThatChoosesTheNewestInside()
     {
         var commands = new List<string>();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddDbContextFactory<TestDbContext>(options =>
-        {
-            Database.Configure(options);
-            options.LogTo(commands.Add, [RelationalEventId.CommandExecuted], LogLevel.Information, DbContextLoggerOptions.None);
-        });
-        new TrendAccountBuilder(services).UseEntityFrameworkStores<TestDbContext>();
-        await using var node = services.BuildServiceProvider();
+        await using var node = NodeLoggingCommandsTo(commands);
         var accountId = Guid.NewGuid();
         await AddTokenAsync(accountId: accountId);
         var newest = TestData.NewToken(accountId, Now.AddSeconds(1), Lifetime, TokenPurpose.PasswordReset);
@@ -243,9 +227,18 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         await Tokens.AddAsync(token, CancellationToken.None);
         return token;
     }
+
+    // A store of its own over the shared database that records every SQL command it executes.
+    private ServiceProvider NodeLoggingCommandsTo(List<string> commands)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddDbContextFactory<TestDbContext>(options =>
+        {
+            Database.Configure(options);
+            options.LogTo(commands.Add, [RelationalEventId.CommandExecuted], LogLevel.Information, DbContextLoggerOptions.None);
+        });
+        new TrendAccountBuilder(services).UseEntityFrameworkStores<TestDbContext>();
+        return services.BuildServiceProvider();
+    }
 }
-
-public sealed class SqliteTokenStoreTests(SqliteDatabase database) : TokenStoreTests<SqliteDatabase>(database);
-
-[PostgresTests]
-public sealed class PostgresTokenStoreTests(PostgresDatabase database) : TokenStoreTests<PostgresDatabase>(database);
