@@ -242,3 +242,8 @@ public abstract class TokenStoreTests<TDatabase> : StoreTestBase<TDatabase>
         return services.BuildServiceProvider();
     }
 }
+
+public sealed class SqliteTokenStoreTests(SqliteDatabase database) : TokenStoreTests<SqliteDatabase>(database);
+
+[PostgresTests]
+public sealed class PostgresTokenStoreTests(PostgresDatabase database) : TokenStoreTests<PostgresDatabase>(database);
