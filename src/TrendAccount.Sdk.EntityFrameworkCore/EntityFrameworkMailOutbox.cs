@@ -164,8 +164,9 @@ internal sealed class EntityFrameworkMailOutbox<TContext> : IMailOutbox
             return new OutboxBacklog(0, null);
         }
 
-        var oldest = await waiting.OrderBy(m => m.CreatedAt).Select(m => m.CreatedAt).FirstAsync(cancellationToken).ConfigureAwait(false);
-        return new OutboxBacklog(depth, oldest);
+        // Two statements: another node may deliver the last waiting row between them, so none may be left to read.
+        var oldest = await waiting.OrderBy(m => m.CreatedAt).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return oldest is null ? new OutboxBacklog(0, null) : new OutboxBacklog(depth, oldest);
     }
 
     private static IQueryable<OutboxEntity> Due(IQueryable<OutboxEntity> set, DateTimeOffset now) =>
